@@ -1,0 +1,35 @@
+// Lint: typescript-eslint's recommended rules plus Nx module boundaries on two axes.
+// type:codec  - pure codecs (wire formats); depend on nothing but other codecs.
+// type:logic  - framework-free logic; may use codecs and other logic, never NestJS.
+// type:service, type:connector - the shells and plugins; never imported by libs.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+export default [
+  { ignores: ['**/node_modules/**', '**/dist/**', 'bin/**', 'scripts/**', '.nx/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:codec', onlyDependOnLibsWithTags: ['type:codec'],
+              bannedExternalImports: ['@nestjs/*'] },
+            { sourceTag: 'type:logic', onlyDependOnLibsWithTags: ['type:codec', 'type:logic'],
+              bannedExternalImports: ['@nestjs/*'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:codec', 'type:logic', 'type:testing'] },
+            { sourceTag: 'type:connector', onlyDependOnLibsWithTags: ['type:codec', 'type:logic', 'type:testing'] },
+            { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:codec', 'type:logic', 'type:connector', 'type:service', 'type:testing'] },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+          ],
+        },
+      ],
+    },
+  },
+];
