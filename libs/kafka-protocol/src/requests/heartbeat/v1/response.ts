@@ -1,0 +1,14 @@
+import type { Encoder } from '../../../encoder';
+import type { HeartbeatResponse } from '../types';
+import { encode as encodeV0 } from '../v0/response';
+
+/**
+ * Heartbeat Response (Version: 1) => throttle_time_ms error_code
+ *   throttle_time_ms => INT32
+ *   (error_code as in v0)
+ * Versions 2 and 3 have the same layout (v2: answer before throttling, KIP-219).
+ */
+export function encode(e: Encoder, res: HeartbeatResponse): void {
+  e.int32(res.throttleTimeMs ?? 0);
+  encodeV0(e, res);
+}

@@ -1,0 +1,3 @@
+export { BrokerProcess, type BrokerProcessOptions } from './broker-process';
+export { freePort } from './free-port';
+export { tempDir } from './temp-dir';
