@@ -1,0 +1,49 @@
+import { Type } from 'avsc';
+import { boundedCollections } from './bounded-collections';
+import { DateType } from './logical-types/date-type';
+import { DecimalType } from './logical-types/decimal-type';
+import { TimestampMillisType } from './logical-types/timestamp-millis-type';
+import { UuidType } from './logical-types/uuid-type';
+
+/** The logical types Tributary maps to TypeScript values; any other logicalType reads as its underlying type. */
+export const LOGICAL_TYPES = {
+  decimal: DecimalType,
+  'timestamp-millis': TimestampMillisType,
+  date: DateType,
+  uuid: UuidType,
+};
+
+export interface ParseOptions {
+  /**
+   * Refuse a schema whose logical type is malformed (a decimal without precision, a uuid on
+   * int). Off by default because the spec says readers fall back to the underlying type; on for
+   * the platform's own schemas, where a malformed annotation is a mistake to catch in CI.
+   */
+  readonly strictLogicalTypes?: boolean;
+}
+
+/**
+ * An avsc Type for a schema (JSON text or object) with Tributary's logical types.
+ * Unions of null and one type read as the value or null (avsc's 'auto' unwrapping); records come
+ * back as plain-shaped objects without avsc's record methods, so `toBuffer` cannot bypass framing.
+ * Arrays and maps read through bounded-collections, so a lying block count cannot hang a decode.
+ */
+export function parseAvroSchema(schema: string | object, options: ParseOptions = {}): Type {
+  const parsed = typeof schema === 'string' ? parseJson(schema) : schema;
+  return Type.forSchema(parsed as Parameters<typeof Type.forSchema>[0], {
+    logicalTypes: LOGICAL_TYPES,
+    assertLogicalTypes: options.strictLogicalTypes ?? false,
+    wrapUnions: 'auto',
+    omitRecordMethods: true,
+    typeHook: boundedCollections as never,
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    // A bare type name such as "string" is a valid schema too, but only when quoted as JSON.
+    throw new SyntaxError(`schema is not valid JSON: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,14 @@
+export * from './avro-errors';
+export * from './avro-schema';
+export * from './backward-compatibility';
+export * from './confluent-avro-codec';
+export * from './in-memory-schema-registry';
+export * from './platform-records';
+export * from './platform-schemas';
+export * from './schema-registry-client';
+export * from './wire-format';
+export { DecimalType } from './logical-types/decimal-type';
+export { DecimalRangeError, type DecimalText } from './logical-types/decimal-text';
+export { DateType, type DateText } from './logical-types/date-type';
+export { TimestampMillisType } from './logical-types/timestamp-millis-type';
+export { UuidType } from './logical-types/uuid-type';
