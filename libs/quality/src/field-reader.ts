@@ -1,0 +1,88 @@
+import { FieldPathError, parseFieldPath, type PathSegment } from '@tributary/transforms';
+import { RuleConfigError } from './rule-config-error';
+
+/**
+ * Reads the values a rule checks. A plain path ('shipTo.country') gives one value; a path with
+ * `[*]` ('lines[*].sku') gives one per element, missing leaves included as undefined (so notNull
+ * can see them) and a missing array as a single undefined. Only a record's own data is read:
+ * keys that name Object.prototype members need an own property, and functions read as missing.
+ */
+export interface FieldReader {
+  /** The path as written. */
+  readonly text: string;
+  /** The path with indexes and wildcards written `[]`, as FieldSets list fields. */
+  readonly normalized: string;
+  /**
+   * Every value the path points at. For a plain path the same one-element array is reused on
+   * every call (no allocation per record), so read it before the next call.
+   */
+  values(record: unknown): readonly unknown[];
+  /** Where the k-th value of `values(record)` sits, e.g. 'lines[2].sku': computed only for messages. */
+  labelOf(record: unknown, k: number): string;
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+function read(container: unknown, segment: PathSegment): unknown {
+  if (segment.kind === 'index') return Array.isArray(container) ? container[segment.index] : undefined;
+  if (segment.kind !== 'key' || typeof container !== 'object' || container === null || Array.isArray(container)) return undefined;
+  const object = container as Record<string, unknown>;
+  if (INHERITED.has(segment.key) && !hasOwn.call(object, segment.key)) return undefined;
+  const value = object[segment.key];
+  return typeof value === 'function' ? undefined : value;
+}
+
+function walk(value: unknown, segments: readonly PathSegment[], i: number, label: string, out: unknown[], labels: string[] | undefined): void {
+  for (; i < segments.length; i++) {
+    const segment = segments[i];
+    if (segment.kind === 'all') {
+      if (!Array.isArray(value)) break;
+      for (let j = 0; j < value.length; j++) walk(value[j], segments, i + 1, labels ? `${label}[${j}]` : label, out, labels);
+      return;
+    }
+    if (labels) label += segment.kind === 'key' ? (label ? `.${segment.key}` : segment.key) : `[${segment.index}]`;
+    value = read(value, segment);
+  }
+  out.push(i === segments.length ? value : undefined);
+  labels?.push(label);
+}
+
+/** Parses `text`, found at `at` in the rule's config; a malformed path is a RuleConfigError there. */
+export function fieldReader(text: string, at: readonly (string | number)[]): FieldReader {
+  let path;
+  try {
+    path = parseFieldPath(text);
+  } catch (e) {
+    if (e instanceof FieldPathError) throw new RuleConfigError(e.message, at, e.position);
+    throw e;
+  }
+  const segments = path.segments;
+  const base = { text, normalized: path.normalized };
+  if (!path.hasWildcard) {
+    const one: unknown[] = [undefined];
+    return {
+      ...base,
+      values(record) {
+        let value = record;
+        for (let i = 0; i < segments.length && value !== undefined; i++) value = read(value, segments[i]);
+        one[0] = value;
+        return one;
+      },
+      labelOf: () => text,
+    };
+  }
+  return {
+    ...base,
+    values(record) {
+      const out: unknown[] = [];
+      walk(record, segments, 0, '', out, undefined);
+      return out;
+    },
+    labelOf(record, k) {
+      const labels: string[] = [];
+      walk(record, segments, 0, '', [], labels);
+      return labels[k] ?? text;
+    },
+  };
+}

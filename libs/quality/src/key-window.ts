@@ -1,0 +1,61 @@
+/**
+ * The keys seen in the last `windowMs` milliseconds, for the `unique` rule.
+ *
+ * A Map keeps insertion order, and a key seen again is deleted and re-inserted, so the Map is
+ * always ordered by last sighting: expiry pops from the front until the oldest key is inside the
+ * window, and eviction under the memory bound pops the least recently seen key. Both are O(1)
+ * amortised per record.
+ *
+ * Memory bound: at most `maxKeys` entries (default 1,000,000). An entry costs the key string plus
+ * about 80 bytes of Map overhead, so the default holds roughly 100-150 MB for 20-character keys.
+ * When the bound is reached the oldest key is forgotten early, and a duplicate of it arriving
+ * later inside the window is not caught; `evicted` counts how often that happened so a run
+ * report can say the window was too small for the volume.
+ */
+export class KeyWindow {
+  private readonly lastSeen = new Map<string, number>();
+  private evictedCount = 0;
+
+  constructor(
+    readonly windowMs: number,
+    readonly maxKeys = 1_000_000,
+  ) {
+    if (!(windowMs > 0)) throw new RangeError(`window must be positive, got ${windowMs}`);
+    if (!(maxKeys >= 1)) throw new RangeError(`maxKeys must be at least 1, got ${maxKeys}`);
+  }
+
+  /** Records a sighting of `key` at `nowMs`; true when it was already seen inside the window. */
+  seen(key: string, nowMs: number): boolean {
+    this.expire(nowMs);
+    const previous = this.lastSeen.get(key);
+    const duplicate = previous !== undefined && nowMs - previous < this.windowMs;
+    if (previous !== undefined) this.lastSeen.delete(key);
+    else if (this.lastSeen.size >= this.maxKeys) this.evictOldest();
+    this.lastSeen.set(key, nowMs);
+    return duplicate;
+  }
+
+  get size(): number {
+    return this.lastSeen.size;
+  }
+
+  /** Keys forgotten before their window ended because of the memory bound. */
+  get evicted(): number {
+    return this.evictedCount;
+  }
+
+  private expire(nowMs: number): void {
+    for (const [key, at] of this.lastSeen) {
+      if (nowMs - at < this.windowMs) return;
+      this.lastSeen.delete(key);
+    }
+  }
+
+  private evictOldest(): void {
+    const oldest = this.lastSeen.keys().next();
+    if (!oldest.done) {
+      this.lastSeen.delete(oldest.value);
+      this.evictedCount++;
+    }
+  }
+}
