@@ -1,0 +1,28 @@
+/**
+ * The expression text is malformed. `position` is the 0-based offset of the fault (the
+ * length of the text when the text ended too early); the message names what was expected.
+ */
+export class ExpressionSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
+    super(`${message} (at offset ${position})`);
+    this.name = 'ExpressionSyntaxError';
+  }
+}
+
+/**
+ * Evaluation failed for one record: a type mismatch ('abc' * 2), division by zero, an
+ * unparsable date. Thrown by CompiledExpression.evaluate; steps turn it into a Reason.
+ * `position` is the offset of the failing node in the expression text.
+ */
+export class ExpressionEvaluationError extends Error {
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
+    super(message);
+    this.name = 'ExpressionEvaluationError';
+  }
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { fieldSetOf, type FieldType } from '../field-set';
+import { compileGetter, compileSetter } from '../path/path-access';
+import type { DataRecord, StepDefinition } from '../types';
+import { asList, fieldPathListSchema, pathAt } from './config-path';
+import { reason } from './reason';
+
+const config = fieldPathListSchema.meta({
+  description: 'Paths to keep, everything else goes: [orderId, total, shipTo.country]. Nested paths keep their parents. Missing fields stay missing.',
+});
+
+export const selectStep: StepDefinition<z.infer<typeof config>> = {
+  name: 'select',
+  description: 'Keeps only the listed fields.',
+  config,
+  compile(cfg) {
+    const paths = asList(cfg).map((p, i) => pathAt(p, typeof cfg === 'string' ? [] : [i], { wildcard: false }));
+    const picks = paths.map((path) => ({ path, get: compileGetter(path), set: compileSetter(path) }));
+    return {
+      reads: paths.map((p) => p.normalized),
+      outputFields(input) {
+        const kept: Record<string, FieldType> = {};
+        for (const p of paths) {
+          kept[p.normalized] = input.typeOf(p.text) ?? 'unknown';
+          for (const [k, t] of input.entries()) if (k.startsWith(p.normalized + '.') || k.startsWith(p.normalized + '[')) kept[k] = t;
+        }
+        return fieldSetOf(kept);
+      },
+      apply(record, emit) {
+        const out: DataRecord = {};
+        for (let i = 0; i < picks.length; i++) {
+          const value = picks[i].get(record);
+          if (value === undefined) continue;
+          const failure = picks[i].set(out, value);
+          if (failure !== undefined) return [reason('select', failure, picks[i].path.text)];
+        }
+        emit(out);
+        return undefined;
+      },
+    };
+  },
+};

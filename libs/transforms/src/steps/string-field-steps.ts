@@ -1,0 +1,48 @@
+// trim, upper and lower: one string function applied at each path (wildcards allowed:
+// `lines[*].sku`). Null and missing values stay as they are; a non-string is a reason.
+import type { z } from 'zod';
+import { describeValue } from '../expression/values';
+import { compileUpdater } from '../path/path-access';
+import type { Reason, StepDefinition } from '../types';
+import { asList, fieldPathListSchema, pathAt } from './config-path';
+import { reason } from './reason';
+
+type Config = z.infer<typeof fieldPathListSchema>;
+
+function stringFieldStep(name: string, description: string, f: (s: string) => string): StepDefinition<Config> {
+  return {
+    name,
+    description,
+    config: fieldPathListSchema.meta({ description: `Paths whose strings to ${name}: [customerName, 'lines[*].sku'].` }),
+    compile(cfg) {
+      const paths = asList(cfg).map((p, i) => pathAt(p, typeof cfg === 'string' ? [] : [i]));
+      // The update closure is built once; a bad value is noted here instead of thrown.
+      let failure: Reason[] | undefined;
+      let current = '';
+      const update = (v: unknown): unknown => {
+        if (typeof v === 'string') return f(v);
+        if (v !== null && v !== undefined && failure === undefined) failure = [reason(name, `expected a string, got ${describeValue(v)}`, current)];
+        return v;
+      };
+      const updaters = paths.map((path) => ({ path: path.text, update: compileUpdater(path) }));
+      return {
+        reads: paths.map((p) => p.normalized),
+        outputFields: (input) => input,
+        apply(record, emit) {
+          failure = undefined;
+          for (let i = 0; i < updaters.length; i++) {
+            current = updaters[i].path;
+            updaters[i].update(record, update);
+            if (failure !== undefined) return failure;
+          }
+          emit(record);
+          return undefined;
+        },
+      };
+    },
+  };
+}
+
+export const trimStep = stringFieldStep('trim', 'Removes leading and trailing white space.', (s) => s.trim());
+export const upperStep = stringFieldStep('upper', 'Turns strings to upper case.', (s) => s.toUpperCase());
+export const lowerStep = stringFieldStep('lower', 'Turns strings to lower case.', (s) => s.toLowerCase());

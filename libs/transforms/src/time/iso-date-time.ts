@@ -1,0 +1,79 @@
+// ISO-8601 as data actually carries it: 2024-05-01, 2024-05-01T13:45, 2024-05-01 13:45:10.123,
+// optional Z or ±hh[:mm] offset. Four-digit years only, so year 99999 is an error, not a date.
+import { civilFromDays, MS_PER_DAY } from './civil-date';
+import { dateFieldsProblem, emptyDateFields, type DateFields } from './date-fields';
+import { formatOffset, pad, readDigits, readOffset } from './offset-text';
+import type { TimeZone } from './time-zone';
+
+function expectDigits(text: string, at: number, count: number, what: string): number | string {
+  const end = readDigits(text, at, count, count);
+  return end < 0 ? `expected ${count} digits for the ${what} at offset ${at}` : end;
+}
+
+function parseIso(text: string): DateFields | string {
+  const f = emptyDateFields();
+  const fields: [string, number, (n: number) => void, string | undefined][] = [
+    ['year', 4, (n) => (f.year = n), '-'],
+    ['month', 2, (n) => (f.month = n), '-'],
+    ['day', 2, (n) => (f.day = n), undefined],
+  ];
+  let at = 0;
+  for (const [what, count, store, separator] of fields) {
+    const end = expectDigits(text, at, count, what);
+    if (typeof end === 'string') return end;
+    store(Number(text.slice(at, end)));
+    at = end;
+    if (separator !== undefined) {
+      if (text[at] !== separator) return `expected '${separator}' at offset ${at}`;
+      at++;
+    }
+  }
+  if (at < text.length && (text[at] === 'T' || text[at] === 't' || text[at] === ' ')) {
+    const time = parseIsoTime(text, at + 1, f);
+    if (typeof time === 'string') return time;
+    at = time;
+  }
+  if (at < text.length && (text[at] === 'Z' || text[at] === 'z' || text[at] === '+' || text[at] === '-')) {
+    const end = text[at] === 'z' ? at + 1 : readOffset(text, at, f, true);
+    if (text[at] === 'z') f.offsetMinutes = 0;
+    if (end < 0) return `expected a UTC offset (Z or ±hh:mm) at offset ${at}`;
+    at = end;
+  }
+  if (at < text.length) return `unexpected '${text.slice(at, at + 10)}' after the date at offset ${at}`;
+  return dateFieldsProblem(f) ?? f;
+}
+
+function parseIsoTime(text: string, from: number, f: DateFields): number | string {
+  let at = from;
+  let end = expectDigits(text, at, 2, 'hour');
+  if (typeof end === 'string') return end;
+  f.hour = Number(text.slice(at, end));
+  if (text[end] !== ':') return `expected ':' at offset ${end}`;
+  at = end + 1;
+  end = expectDigits(text, at, 2, 'minute');
+  if (typeof end === 'string') return end;
+  f.minute = Number(text.slice(at, end));
+  at = end;
+  if (text[at] !== ':') return at;
+  end = expectDigits(text, at + 1, 2, 'second');
+  if (typeof end === 'string') return end;
+  f.second = Number(text.slice(at + 1, end));
+  at = end;
+  if (text[at] !== '.' && text[at] !== ',') return at;
+  const fractionEnd = readDigits(text, at + 1, 1, 9);
+  if (fractionEnd < 0) return `expected fraction digits at offset ${at + 1}`;
+  f.millisecond = Math.floor(Number(text.slice(at + 1, fractionEnd).padEnd(3, '0').slice(0, 3)));
+  return fractionEnd;
+}
+
+function formatIso(epochMs: number, zone: TimeZone): string {
+  const offset = zone.offsetMinutes(epochMs);
+  const local = epochMs + offset * 60_000;
+  const days = Math.floor(local / MS_PER_DAY);
+  const ms = local - days * MS_PER_DAY;
+  const { year, month, day } = civilFromDays(days);
+  const time = `${pad(Math.floor(ms / 3_600_000), 2)}:${pad(Math.floor(ms / 60_000) % 60, 2)}:${pad(Math.floor(ms / 1000) % 60, 2)}.${pad(ms % 1000, 3)}`;
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${time}${formatOffset(offset, 3, true)}`;
+}
+
+export const isoDatePattern = { pattern: 'iso', parse: parseIso, format: formatIso };

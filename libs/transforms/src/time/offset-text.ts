@@ -1,0 +1,41 @@
+// Reading and writing digits and UTC offsets (Z, ±hh, ±hhmm, ±hh:mm) in date text.
+import type { DateFields } from './date-fields';
+
+/** The end offset of min-max ASCII digits starting at `at`, or -1 when fewer than min. */
+export function readDigits(text: string, at: number, min: number, max: number): number {
+  let end = at;
+  while (end < text.length && end - at < max && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+  return end - at >= min ? end : -1;
+}
+
+/** Reads Z, ±hh, ±hhmm or ±hh:mm into f.offsetMinutes; returns the end offset or -1. */
+export function readOffset(text: string, at: number, f: DateFields, allowZ: boolean): number {
+  if (allowZ && text[at] === 'Z') {
+    f.offsetMinutes = 0;
+    return at + 1;
+  }
+  const sign = text[at] === '+' ? 1 : text[at] === '-' ? -1 : 0;
+  if (sign === 0 || readDigits(text, at + 1, 2, 2) < 0) return -1;
+  const hours = Number(text.slice(at + 1, at + 3));
+  let end = at + 3;
+  let minutes = 0;
+  const colon = text[end] === ':' ? 1 : 0;
+  if (readDigits(text, end + colon, 2, 2) >= 0) {
+    minutes = Number(text.slice(end + colon, end + colon + 2));
+    if (minutes > 59) return -1;
+    end += colon + 2;
+  }
+  f.offsetMinutes = sign * (hours * 60 + minutes);
+  return end;
+}
+
+export const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+export function formatOffset(minutes: number, width: number, allowZ: boolean): string {
+  if (minutes === 0 && allowZ) return 'Z';
+  const sign = minutes < 0 ? '-' : '+';
+  const h = pad(Math.floor(Math.abs(minutes) / 60), 2);
+  const m = pad(Math.abs(minutes) % 60, 2);
+  return width === 1 && allowZ ? `${sign}${h}${m === '00' ? '' : m}` : width === 3 ? `${sign}${h}:${m}` : `${sign}${h}${m}`;
+}
+
