@@ -151,3 +151,29 @@ export class RawKafkaConnection {
     }
   }
 }
+
+/**
+ * Fetch v4 of one partition from `offset`, as raw bytes: the record batches exactly as the
+ * broker sends them (to see what it stored, e.g. that a compressed batch stayed compressed).
+ * Fetch v4 => replica_id max_wait_ms min_bytes max_bytes isolation_level [topic [partition fetch_offset partition_max_bytes]]
+ * Response v4 => throttle_time_ms [topic [partition error_code high_watermark last_stable_offset [aborted_transactions] records]]
+ */
+export async function fetchRawRecords(address: string, topic: string, partition: number, offset: number): Promise<Buffer> {
+  const connection = await RawKafkaConnection.open(address);
+  try {
+    const request = new Encoder().int32(-1).int32(0).int32(1).int32(1 << 20).int8(0)
+      .int32(1).string(topic).int32(1).int32(partition).int64(offset).int32(1 << 20);
+    const d = await connection.request(1, 4, request.finish());
+    d.int32(); // throttle
+    if (d.int32() !== 1 || d.string() !== topic || d.int32() !== 1 || d.int32() !== partition) throw new Error('unexpected fetch answer');
+    const error = d.int16();
+    if (error !== 0) throw new Error(`fetch of ${topic}-${partition} answered error ${error}`);
+    d.int64(); // high watermark
+    d.int64(); // last stable offset
+    const aborted = d.int32();
+    if (aborted > 0) throw new Error('no transactions expected');
+    return d.nullableBytes() ?? Buffer.alloc(0);
+  } finally {
+    connection.close();
+  }
+}
