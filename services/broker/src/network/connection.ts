@@ -91,10 +91,18 @@ export class Connection {
     const answer: PendingAnswer = { frame: null, done: false, closeAfter: false };
     this.answers.push(answer);
     const settle = (response: unknown): void => {
-      answer.done = true;
-      if (response !== NO_RESPONSE) {
-        answer.frame = encodeResponseFrame(header.correlationId, (e) => codec.encodeResponse(e, response));
+      // An answer we cannot encode closes this connection, never the process: settle also runs
+      // as a promise callback, where a throw is an unhandled rejection. Found by the frame
+      // fuzzer: a topic name of invalid UTF-8 decodes with U+FFFD (3 bytes per bad byte), so
+      // echoing it back can overflow the int16 string length.
+      let frame: Buffer | null = null;
+      try {
+        if (response !== NO_RESPONSE) frame = encodeResponseFrame(header.correlationId, (e) => codec.encodeResponse(e, response));
+      } catch (err) {
+        return fail(err as Error);
       }
+      answer.done = true;
+      answer.frame = frame;
       answer.closeAfter = !this.state.authenticated && this.sasl.failed(this.state);
       this.flushAnswers();
     };
