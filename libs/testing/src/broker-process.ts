@@ -44,6 +44,11 @@ export class BrokerProcess {
     return `127.0.0.1:${this.port}`;
   }
 
+  /** The running child's process id (tests read /proc/<pid> for its memory), undefined when stopped. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** Starts the process again on the same port and data folder (after kill or stop). */
   async restart(): Promise<void> {
     const child = spawn(
