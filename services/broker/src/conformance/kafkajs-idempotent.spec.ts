@@ -69,7 +69,10 @@ class AnswerDroppingProxy {
         // Request header v1: size, api_key INT16, api_version INT16, correlation_id INT32.
         if (frame.readInt16BE(4) === PRODUCE) {
           this.producesForwarded++;
-          if (this.armed) (this.armed = false), (dropCorrelationId = frame.readInt32BE(8));
+          if (this.armed) {
+            this.armed = false;
+            dropCorrelationId = frame.readInt32BE(8);
+          }
         }
         upstream.write(frame);
       }
