@@ -4,7 +4,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConfigResourceTypes, type Admin, type Kafka } from 'kafkajs';
+import { ConfigResourceTypes, ConfigSource, type Admin, type Kafka } from 'kafkajs';
 import { BrokerProcess } from '@tributary/testing';
 import { connectedConsumer, connectedProducer, consumeCount, createTopic, kafkaFor } from './kafkajs-client';
 
@@ -23,11 +23,15 @@ after(async () => {
   await broker.dispose();
 });
 
-async function topicConfig(topic: string, name: string): Promise<string | undefined> {
+async function topicConfigEntry(topic: string, name: string): Promise<{ configValue: string; isDefault: boolean; configSource: number } | undefined> {
   const described = await admin.describeConfigs({
     includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: [name] }],
   });
-  return described.resources[0].configEntries.find((c) => c.configName === name)?.configValue;
+  return described.resources[0].configEntries.find((c) => c.configName === name);
+}
+
+async function topicConfig(topic: string, name: string): Promise<string | undefined> {
+  return (await topicConfigEntry(topic, name))?.configValue;
 }
 
 async function produce(topic: string, messages: Array<{ partition: number; value: string }>): Promise<void> {
@@ -90,6 +94,21 @@ describe('topics', () => {
     assert.ok(!(await admin.listTopics()).includes('admin-doomed'));
     await assert.rejects(admin.fetchTopicMetadata({ topics: ['admin-doomed'] }), /does not host this topic-partition|UNKNOWN_TOPIC/i);
   });
+
+  test('a topic deleted and created again under the same name starts empty', async () => {
+    await createTopic(kafka, 'admin-reborn', 1);
+    await produce('admin-reborn', [{ partition: 0, value: 'first life' }, { partition: 0, value: 'still first life' }]);
+    await admin.deleteTopics({ topics: ['admin-reborn'] });
+    await createTopic(kafka, 'admin-reborn', 1);
+    const [offsets] = await admin.fetchTopicOffsets('admin-reborn');
+    assert.deepEqual([offsets.low, offsets.high], ['0', '0']);
+    await produce('admin-reborn', [{ partition: 0, value: 'second life' }]);
+    const consumer = await connectedConsumer(kafka, 'admin-reborn-reader');
+    await consumer.subscribe({ topic: 'admin-reborn', fromBeginning: true });
+    const received = await consumeCount(consumer, 1);
+    await consumer.disconnect();
+    assert.deepEqual(received.map((r) => [r.offset, r.value!.toString()]), [[0, 'second life']]);
+  });
 });
 
 describe('topic configs', () => {
@@ -101,6 +120,20 @@ describe('topic configs', () => {
       resources: [{ type: ConfigResourceTypes.TOPIC, name: 'admin-configs', configEntries: [{ name: 'retention.ms', value: '60000' }] }],
     });
     assert.equal(await topicConfig('admin-configs', 'retention.ms'), '60000');
+  });
+
+  test('alterConfigs replaces the whole set of overrides, as Kafka\'s non-incremental AlterConfigs does', async () => {
+    await admin.createTopics({ topics: [{ topic: 'admin-replace', configEntries: [{ name: 'cleanup.policy', value: 'compact' }] }] });
+    assert.deepEqual(await topicConfigEntry('admin-replace', 'cleanup.policy'),
+      { configName: 'cleanup.policy', configValue: 'compact', isDefault: false, configSource: ConfigSource.TOPIC_CONFIG, readOnly: false, isSensitive: false, configSynonyms: [] });
+    await admin.alterConfigs({
+      validateOnly: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: 'admin-replace', configEntries: [{ name: 'retention.ms', value: '120000' }] }],
+    });
+    const policy = await topicConfigEntry('admin-replace', 'cleanup.policy');
+    assert.deepEqual([policy?.configValue, policy?.isDefault, policy?.configSource], ['delete', true, ConfigSource.DEFAULT_CONFIG]);
+    const retention = await topicConfigEntry('admin-replace', 'retention.ms');
+    assert.deepEqual([retention?.configValue, retention?.isDefault, retention?.configSource], ['120000', false, ConfigSource.TOPIC_CONFIG]);
   });
 
   test('alterConfigs with validateOnly changes nothing', async () => {
@@ -186,5 +219,26 @@ describe('records and offsets', () => {
     await consumer.disconnect();
     assert.deepEqual(received.map((r) => r.value!.toString()), ['r6', 'r7', 'r8', 'r9']);
     assert.deepEqual(received.map((r) => r.offset), [6, 7, 8, 9]);
+  });
+
+  test('deleteTopicRecords with offset -1 deletes every record up to the high watermark', async () => {
+    await createTopic(kafka, 'admin-delete-all', 2);
+    await produce('admin-delete-all', [0, 0, 0, 1].map((partition, i) => ({ partition, value: `d${i}` })));
+    await admin.fetchTopicOffsets('admin-delete-all');
+    await admin.deleteTopicRecords({ topic: 'admin-delete-all', partitions: [{ partition: 0, offset: '-1' }, { partition: 1, offset: '-1' }] });
+    const offsets = await admin.fetchTopicOffsets('admin-delete-all');
+    assert.deepEqual(offsets.map((o) => [o.partition, o.low, o.high]).sort(), [[0, '3', '3'], [1, '1', '1']]);
+  });
+
+  test('deleteTopicRecords beyond the high watermark is refused with OFFSET_OUT_OF_RANGE', async () => {
+    await createTopic(kafka, 'admin-delete-beyond', 1);
+    await produce('admin-delete-beyond', [{ partition: 0, value: 'only' }]);
+    await admin.fetchTopicOffsets('admin-delete-beyond');
+    await assert.rejects(admin.deleteTopicRecords({ topic: 'admin-delete-beyond', partitions: [{ partition: 0, offset: '5' }] }),
+      // kafkajs wraps the per-partition errors in a non-retriable error whose cause holds them.
+      (err: Error & { cause?: { partitions?: Array<{ error?: { type?: string } }> } }) =>
+        err.cause?.partitions?.[0]?.error?.type === 'OFFSET_OUT_OF_RANGE');
+    const [offsets] = await admin.fetchTopicOffsets('admin-delete-beyond');
+    assert.deepEqual([offsets.low, offsets.high], ['0', '1']);
   });
 });

@@ -156,3 +156,34 @@ test('eachBatch gets every record with its partition, offsets and high watermark
     assert.equal(highWatermarks.get(partition), '10');
   }
 });
+
+test('a LogAppendTime topic stamps records with the broker\'s clock instead of the producer\'s', async () => {
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic: 'append-time', configEntries: [{ name: 'message.timestamp.type', value: 'LogAppendTime' }] }] });
+  await admin.disconnect();
+  const producer = await connectedProducer(kafka);
+  const before = Date.now();
+  const [answer] = await producer.send({ topic: 'append-time', messages: [{ value: 'stamped', timestamp: '1000' }] });
+  const afterSend = Date.now();
+  await producer.disconnect();
+  assert.ok(Number(answer.logAppendTime) >= before - 1000 && Number(answer.logAppendTime) <= afterSend + 1000, `logAppendTime ${answer.logAppendTime}`);
+
+  const c = await consumer('append-time-reader');
+  await c.subscribe({ topic: 'append-time', fromBeginning: true });
+  const [record] = await consumeCount(c, 1);
+  assert.equal(record.timestamp, Number(answer.logAppendTime), 'the record carries the append time the produce answer gave');
+});
+
+test('a record over max.message.bytes is refused with MESSAGE_TOO_LARGE and the next one still goes through', async () => {
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic: 'too-large', configEntries: [{ name: 'max.message.bytes', value: '2000' }] }] });
+  await admin.disconnect();
+  const producer = await connectedProducer(kafka, { retry: { retries: 0 } });
+  await assert.rejects(producer.send({ topic: 'too-large', messages: [{ value: randomBytes(5000) }] }),
+    (err: Error & { type?: string }) => err.type === 'MESSAGE_TOO_LARGE');
+  const [answer] = await producer.send({ topic: 'too-large', messages: [{ value: 'small enough' }] });
+  await producer.disconnect();
+  assert.deepEqual([answer.errorCode, answer.baseOffset], [0, '0'], 'the refused batch took no offset');
+});
