@@ -20,6 +20,11 @@ export interface ParseOptions {
    * the platform's own schemas, where a malformed annotation is a mistake to catch in CI.
    */
   readonly strictLogicalTypes?: boolean;
+  /**
+   * Named types already defined, by full name, which the schema may use by name and to which the
+   * types it defines are added: how a registry resolves Confluent schema references.
+   */
+  readonly registry?: Record<string, Type>;
 }
 
 /**
@@ -36,6 +41,7 @@ export function parseAvroSchema(schema: string | object, options: ParseOptions =
     wrapUnions: 'auto',
     omitRecordMethods: true,
     typeHook: boundedCollections as never,
+    registry: options.registry,
   });
 }
 

@@ -31,7 +31,7 @@ describe('checkBackwardCompatible (new schema reads data written with the old)',
 
   test('adding a field without a default breaks, and the problem names the field', () => {
     const problems = checkBackwardCompatible(order([]), order([{ name: 'currency', type: 'string' }]));
-    assert.deepEqual(problems.map((p) => p.path), ['currency']);
+    assert.deepEqual(problems.map((p) => [p.path, p.type]), [['currency', 'READER_FIELD_MISSING_DEFAULT_VALUE']]);
     assert.match(problems[0].message, /added without a default/);
   });
 
@@ -52,12 +52,12 @@ describe('checkBackwardCompatible (new schema reads data written with the old)',
 
   test('long to int breaks, naming the field and both types', () => {
     const problems = checkBackwardCompatible(order([{ name: 'n', type: 'long' }]), order([{ name: 'n', type: 'int' }]));
-    assert.deepEqual(problems, [{ path: 'n', message: 'long cannot be read as int' }]);
+    assert.deepEqual(problems, [{ path: 'n', message: 'long cannot be read as int', type: 'TYPE_MISMATCH' }]);
   });
 
   test('changing a decimal scale breaks; widening its precision does not', () => {
     const scaled = checkBackwardCompatible(order([{ name: 'total', type: money }]), order([{ name: 'total', type: { ...money, scale: 2 } }]));
-    assert.deepEqual(scaled, [{ path: 'total', message: 'decimal(18,4) on bytes cannot be read as decimal(18,2) on bytes' }]);
+    assert.deepEqual(scaled, [{ path: 'total', message: 'decimal(18,4) on bytes cannot be read as decimal(18,2) on bytes', type: 'TYPE_MISMATCH' }]);
     assert.deepEqual(checkBackwardCompatible(order([{ name: 'total', type: money }]), order([{ name: 'total', type: { ...money, precision: 20 } }])), []);
   });
 
@@ -79,7 +79,9 @@ describe('checkBackwardCompatible (new schema reads data written with the old)',
   test('removing an enum symbol breaks unless the enum has a default; adding one is fine', () => {
     const status = (symbols: string[], extra: object = {}) => order([{ name: 'status', type: { type: 'enum', name: 'Status', symbols, ...extra } }]);
     assert.deepEqual(checkBackwardCompatible(status(['A', 'B']), status(['A', 'B', 'C'])), []);
-    assert.deepEqual(checkBackwardCompatible(status(['A', 'B']), status(['A'])), [{ path: 'status', message: 'enum symbols removed without an enum default: B' }]);
+    assert.deepEqual(checkBackwardCompatible(status(['A', 'B']), status(['A'])), [
+      { path: 'status', message: 'enum symbols removed without an enum default: B', type: 'MISSING_ENUM_SYMBOLS' },
+    ]);
     assert.deepEqual(checkBackwardCompatible(status(['A', 'B']), status(['A', 'OTHER'], { default: 'OTHER' })), []);
   });
 

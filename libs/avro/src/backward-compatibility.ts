@@ -6,7 +6,17 @@ export interface CompatibilityProblem {
   /** Where it breaks, as a field path in the new schema: `lines[].unitPrice`; '' for the root. */
   readonly path: string;
   readonly message: string;
+  /** The kind of break, named as Avro's SchemaCompatibility names it (what Confluent's registry reports as errorType). */
+  readonly type: IncompatibilityType;
 }
+
+export type IncompatibilityType =
+  | 'NAME_MISMATCH'
+  | 'FIXED_SIZE_MISMATCH'
+  | 'MISSING_ENUM_SYMBOLS'
+  | 'READER_FIELD_MISSING_DEFAULT_VALUE'
+  | 'TYPE_MISMATCH'
+  | 'MISSING_UNION_BRANCH';
 
 type SchemaInput = string | object | Type;
 
@@ -31,7 +41,7 @@ export function checkCanRead(reader: Type, writer: Type): CompatibilityProblem[]
   if (problems.length === 0) {
     // The walk should have found anything the resolver refuses; this keeps the resolver the judge.
     const message = resolveError(reader, writer);
-    if (message !== undefined) problems.push({ path: '', message });
+    if (message !== undefined) problems.push({ path: '', message, type: 'TYPE_MISMATCH' });
   }
   return problems;
 }
@@ -53,7 +63,7 @@ function walk(reader: Type, writer: Type, path: string, problems: CompatibilityP
     walk((reader as types.MapType).valuesType, (writer as types.MapType).valuesType, `${path}{}`, problems, visited);
   } else {
     const message = resolveError(reader, writer);
-    if (message !== undefined) problems.push({ path, message: leafMessage(reader, writer) ?? message });
+    if (message !== undefined) problems.push({ path, message: leafMessage(reader, writer) ?? message, type: leafType(reader, writer) });
   }
 }
 
@@ -68,7 +78,13 @@ function walkIntoReader(reader: Type, writer: Type, path: string, problems: Comp
   // No branch reads it: explain through the branch of the same kind (a record of the same name), if any.
   const sameKind = branches.find((branch) => branch.typeName === writer.typeName && branch.name === writer.name);
   if (sameKind) walk(sameKind, writer, path, problems, visited);
-  else problems.push({ path, message: `${describeType(writer)} written by the old schema is not a branch of ${describeType(reader)}` });
+  else {
+    problems.push({
+      path,
+      message: `${describeType(writer)} written by the old schema is not a branch of ${describeType(reader)}`,
+      type: 'MISSING_UNION_BRANCH',
+    });
+  }
 }
 
 function walkRecord(
@@ -82,7 +98,11 @@ function walkRecord(
   if (visited.has(key)) return; // recursive schemas
   visited.add(key);
   if (reader.name !== writer.name && !(reader.aliases ?? []).includes(writer.name as string)) {
-    problems.push({ path, message: `record ${writer.name} is now ${reader.name}, without ${writer.name} among its aliases` });
+    problems.push({
+      path,
+      message: `record ${writer.name} is now ${reader.name}, without ${writer.name} among its aliases`,
+      type: 'NAME_MISMATCH',
+    });
     return;
   }
   const writerFields = new Map(writer.fields.map((field) => [field.name, field]));
@@ -91,10 +111,18 @@ function walkRecord(
     const matches = [field.name, ...field.aliases].filter((name) => writerFields.has(name));
     if (matches.length === 0) {
       if (field.defaultValue() === undefined) {
-        problems.push({ path: fieldPath, message: `field added without a default: records written before it have no value for it` });
+        problems.push({
+          path: fieldPath,
+          message: `field added without a default: records written before it have no value for it`,
+          type: 'READER_FIELD_MISSING_DEFAULT_VALUE',
+        });
       }
     } else if (matches.length > 1) {
-      problems.push({ path: fieldPath, message: `field matches several old fields through its aliases: ${matches.join(', ')}` });
+      problems.push({
+        path: fieldPath,
+        message: `field matches several old fields through its aliases: ${matches.join(', ')}`,
+        type: 'NAME_MISMATCH',
+      });
     } else {
       walk(field.type, writerFields.get(matches[0])!.type, fieldPath, problems, visited);
     }
@@ -108,6 +136,15 @@ function leafMessage(reader: Type, writer: Type): string | undefined {
     return `enum symbols removed without an enum default: ${removed.join(', ')}`;
   }
   return `${describeType(writer)} cannot be read as ${describeType(reader)}`;
+}
+
+function leafType(reader: Type, writer: Type): IncompatibilityType {
+  if (reader.typeName !== writer.typeName) return 'TYPE_MISMATCH';
+  if (Type.isType(reader, 'enum')) return reader.name === writer.name ? 'MISSING_ENUM_SYMBOLS' : 'NAME_MISMATCH';
+  if (Type.isType(reader, 'fixed')) {
+    return reader.name === writer.name ? 'FIXED_SIZE_MISMATCH' : 'NAME_MISMATCH';
+  }
+  return 'TYPE_MISMATCH';
 }
 
 function resolveError(reader: Type, writer: Type): string | undefined {
