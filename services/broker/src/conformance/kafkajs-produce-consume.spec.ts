@@ -187,3 +187,34 @@ test('a record over max.message.bytes is refused with MESSAGE_TOO_LARGE and the 
   await producer.disconnect();
   assert.deepEqual([answer.errorCode, answer.baseOffset], [0, '0'], 'the refused batch took no offset');
 });
+
+test('a consumer whose fetch limits are smaller than one batch still gets every record (KIP-74)', async () => {
+  await createTopic(kafka, 'small-fetch', 1);
+  const producer = await connectedProducer(kafka);
+  const values = Array.from({ length: 6 }, (_, i) => randomBytes(3000 + i));
+  for (let i = 0; i < values.length; i += 2) await producer.send({ topic: 'small-fetch', messages: values.slice(i, i + 2).map((value) => ({ value })) });
+  await producer.disconnect();
+
+  const c = await connectedConsumer(kafka, 'small-fetch-reader', { maxBytesPerPartition: 100, maxBytes: 200 });
+  consumers.push(c);
+  await c.subscribe({ topic: 'small-fetch', fromBeginning: true });
+  const received = await consumeCount(c, values.length);
+  assert.deepEqual(received.map((r) => r.value), values);
+});
+
+test('records spread over many small segments are read back whole and in order', async () => {
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic: 'many-segments', configEntries: [{ name: 'segment.bytes', value: '1024' }] }] });
+  await admin.disconnect();
+  const producer = await connectedProducer(kafka);
+  const values = Array.from({ length: 120 }, (_, i) => `segment record ${i} `.repeat(1 + (i % 5)));
+  for (let i = 0; i < values.length; i += 8) await producer.send({ topic: 'many-segments', messages: values.slice(i, i + 8).map((value) => ({ value })) });
+  await producer.disconnect();
+
+  const c = await consumer('many-segments-reader');
+  await c.subscribe({ topic: 'many-segments', fromBeginning: true });
+  const received = await consumeCount(c, values.length);
+  assert.deepEqual(received.map((r) => r.value!.toString()), values);
+  assert.deepEqual(received.map((r) => r.offset), values.map((_, i) => i));
+});
