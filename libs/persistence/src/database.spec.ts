@@ -72,7 +72,7 @@ describe('the control-plane database on PostgreSQL', () => {
     const ds = database.dataSource;
     const refuses = (sql: string, params: unknown[] = []) => assert.rejects(ds.query(sql, params));
     await refuses(`INSERT INTO tenants (id, display_name) VALUES ('Not A Slug', 'x')`);
-    await refuses(`INSERT INTO users (email, password_hash, role) VALUES ('nobody@x.test', 'h', 'admin')`);
+    await refuses(`INSERT INTO users (email, password_hash, role, platform_admin) VALUES ('nobody@x.test', 'h', 'admin', true)`);
     await refuses(`INSERT INTO users (tenant_id, email, password_hash, role) VALUES ('acme', 'UPPER@x.test', 'h', 'admin')`);
     await refuses(`INSERT INTO secrets (tenant_id, name, sealed, key_id, updated_by) VALUES ('acme', 'erp', 's', 'k1', 'u')`);
     await refuses(`INSERT INTO api_keys (key_id, tenant_id, name, hash, role, created_by) VALUES ('k', 'ghost', 'n', 'h', 'admin', 'u')`);

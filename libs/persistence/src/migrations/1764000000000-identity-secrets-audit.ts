@@ -18,14 +18,13 @@ export class IdentitySecretsAudit1764000000000 implements MigrationInterface {
     await db.query(`
       CREATE TABLE users (
         id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        tenant_id       text REFERENCES tenants(id) ON DELETE RESTRICT,
+        tenant_id       text NOT NULL REFERENCES tenants(id) ON DELETE RESTRICT,
         email           text NOT NULL UNIQUE CHECK (email = lower(email)),
         password_hash   text NOT NULL,
         role            text NOT NULL,
         platform_admin  boolean NOT NULL DEFAULT false,
         created_at      timestamptz NOT NULL DEFAULT now(),
-        updated_at      timestamptz NOT NULL DEFAULT now(),
-        CONSTRAINT users_tenant_or_platform_admin CHECK (tenant_id IS NOT NULL OR platform_admin)
+        updated_at      timestamptz NOT NULL DEFAULT now()
       )`);
     await db.query(`CREATE INDEX users_tenant_idx ON users (tenant_id)`);
     await db.query(`

@@ -1,16 +1,16 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /**
- * A person who logs in with email and password. Platform admins may have no tenant
- * (they act across tenants); everyone else belongs to exactly one (a CHECK constraint).
+ * A person who logs in with email and password. Everyone belongs to one tenant; a platform
+ * admin (a flag, not a role) belongs to the reserved `platform` tenant and may act in any.
  */
 @Entity({ name: 'users' })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ name: 'tenant_id', type: 'text', nullable: true })
-  tenantId!: string | null;
+  @Column({ name: 'tenant_id', type: 'text' })
+  tenantId!: string;
 
   /** Stored lower-cased; unique across the platform because login asks only for the email. */
   @Column({ type: 'text' })

@@ -1,0 +1,23 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ApiKeysModule } from '../api-keys/api-keys.module';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { HealthModule } from '../health/health.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { SecretsModule } from '../secrets/secrets.module';
+import { TenantsModule } from '../tenants/tenants.module';
+import { UsersModule } from '../users/users.module';
+import { CoreModule, type CoreValues } from './core.module';
+
+/**
+ * One feature module per area. A new area (pipelines, schedules, runs, results) is a folder
+ * with its module, controller and plain logic classes, added to FEATURES.
+ */
+const FEATURES = [AuthModule, TenantsModule, UsersModule, ApiKeysModule, SecretsModule, AuditModule, HealthModule, MetricsModule];
+
+@Module({})
+export class AppModule {
+  static register(core: CoreValues): DynamicModule {
+    return { module: AppModule, imports: [CoreModule.register(core), ...FEATURES] };
+  }
+}
