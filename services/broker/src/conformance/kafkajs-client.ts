@@ -5,7 +5,7 @@
  */
 import { connect, type Socket } from 'node:net';
 import { Decoder, Encoder } from '@tributary/kafka-protocol';
-import { Kafka, logLevel, Partitioners, type Consumer, type ConsumerConfig, type IHeaders, type KafkaConfig, type Producer, type ProducerConfig } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Consumer, type ConsumerConfig, type IHeaders, type KafkaConfig, type Message, type Producer, type ProducerConfig } from 'kafkajs';
 
 export { Decoder, Encoder };
 
@@ -41,6 +41,16 @@ export async function createTopic(kafka: Kafka, topic: string, numPartitions: nu
     assertTrue(await admin.createTopics({ topics: [{ topic, numPartitions }], waitForLeaders: true }), `topic ${topic} was not created`);
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** Sends `messages` to `topic` with a producer of its own (acks=-1). */
+export async function produceMessages(kafka: Kafka, topic: string, messages: Message[]): Promise<void> {
+  const producer = await connectedProducer(kafka);
+  try {
+    await producer.send({ topic, acks: -1, messages });
+  } finally {
+    await producer.disconnect();
   }
 }
 
