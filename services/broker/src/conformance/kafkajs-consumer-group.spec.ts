@@ -44,9 +44,14 @@ class Received {
   }
 }
 
+/** What each in-process member was last told it owns (kafkajs's GROUP_JOIN, after SyncGroup). */
+const toldAssignments = new Map<string, number[]>();
+
 async function member(groupId: string, topic: string, received: Received): Promise<Consumer> {
   const consumer = await connectedConsumer(kafka, groupId);
   cleanups.push(() => consumer.disconnect());
+  consumer.on(consumer.events.GROUP_JOIN, ({ payload }) =>
+    toldAssignments.set(payload.memberId, [...(payload.memberAssignment[topic] ?? [])].sort((a, b) => a - b)));
   await consumer.subscribe({ topic, fromBeginning: true });
   await consumer.run({ eachMessage: async ({ message }) => received.add(message.value!.toString()) });
   return consumer;
@@ -118,6 +123,9 @@ test('three members of a group over six partitions own every partition exactly o
   for (let i = 0; i < 3; i++) await member('group-once', 'group-once', received);
   const owned = await settledAssignment('group-once', 'group-once', 3);
   for (const [memberId, partitions] of owned) assert.ok(partitions.length > 0, `member ${memberId} owns no partition`);
+  // Each member was told, through SyncGroup, exactly what the broker holds for it.
+  await waitUntil(() => [...owned].every(([id, partitions]) => toldAssignments.get(id)?.join() === partitions.join()),
+    'every member was told its assignment');
   const sent = await produceRound('group-once', 'once', 60);
   await waitUntil(() => received.missing(sent).length === 0, 'every record was consumed');
 });
