@@ -7,13 +7,18 @@
  *   npm run bench -- broker [--records N] [--in-flight N] [--batch N] [--size BYTES]
  *
  * Phases: produce alone, consume alone (the records just produced), then producer and consumer
- * together on a new topic for source-to-consumer latency (record timestamp to eachBatch).
+ * together on a new topic for source-to-consumer latency (record timestamp to eachBatch). In that
+ * phase the consumer runs in a worker thread: in production the two are different processes, and
+ * on one JS thread the producer's encoding would delay the consumer's callbacks and count as
+ * broker latency.
  */
 import { parseArgs } from 'node:util';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { BrokerProcess } from '@tributary/testing';
 
 const { values } = parseArgs({
+  args: isMainThread ? process.argv.slice(2) : (workerData as { args: string[] }).args,
   options: {
     records: { type: 'string', default: '1000000' },
     'in-flight': { type: 'string', default: '8' },
@@ -48,8 +53,9 @@ async function produce(kafka: Kafka, topic: string, stampValues: boolean): Promi
   return seconds;
 }
 
-async function consume(kafka: Kafka, topic: string, latencies?: number[]): Promise<{ seconds: number; consumer: Consumer }> {
+async function consume(kafka: Kafka, topic: string, latencies?: number[], onJoined?: () => void): Promise<{ seconds: number; consumer: Consumer }> {
   const consumer = kafka.consumer({ groupId: `bench-${topic}`, maxBytesPerPartition: 1_048_576, maxBytes: 10_485_760 });
+  if (onJoined) consumer.on(consumer.events.GROUP_JOIN, onJoined);
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   let received = 0;
@@ -80,6 +86,32 @@ function rate(records: number, seconds: number): string {
   return `${Math.round(records / seconds).toLocaleString('en-US')} records/s, ${mb.toFixed(1)} MB/s (${seconds.toFixed(2)} s)`;
 }
 
+/** The e2e phase's consumer, in a worker: reports its latencies (ms) when it has every record. */
+async function latencyWorker(): Promise<void> {
+  const { address, topic } = workerData as { address: string; topic: string };
+  const kafka = new Kafka({ brokers: [address], clientId: 'bench-latency', logLevel: logLevel.ERROR });
+  const latencies: number[] = [];
+  const { consumer } = await consume(kafka, topic, latencies, () => parentPort!.postMessage({ ready: true }));
+  await consumer.disconnect();
+  parentPort!.postMessage({ latencies: Float64Array.from(latencies) });
+}
+
+function startLatencyWorker(address: string, topic: string): { ready: Promise<void>; latencies: Promise<Float64Array> } {
+  const worker = new Worker(__filename, { workerData: { address, topic, args: process.argv.slice(2) } });
+  let ready!: () => void;
+  let failed!: (error: Error) => void;
+  const readyPromise = new Promise<void>((resolve, reject) => ((ready = resolve), (failed = reject)));
+  const latencies = new Promise<Float64Array>((resolve, reject) => {
+    worker.on('message', (message: { ready?: true; latencies?: Float64Array }) => {
+      if (message.ready) ready();
+      if (message.latencies) resolve(message.latencies);
+    });
+    worker.on('error', (error) => (failed(error), reject(error)));
+    worker.on('exit', (code) => code !== 0 && failed(new Error(`latency worker exited with ${code}`)));
+  });
+  return { ready: readyPromise, latencies };
+}
+
 async function main(): Promise<void> {
   console.log('settings', JSON.stringify({ ...settings, client: 'kafkajs 2.2.4', broker: 'tributary embedded (child process)', fsyncBeforeAck: true }));
   const broker = await BrokerProcess.start({ args: ['--log-level', 'warn'] });
@@ -96,13 +128,10 @@ async function main(): Promise<void> {
     console.log(`consume   ${rate(settings.records, consumed.seconds)}`);
     await consumed.consumer.disconnect();
 
-    const latencies: number[] = [];
-    const e2e = consume(kafka, 'bench-e2e', latencies);
-    await new Promise((r) => setTimeout(r, 1000)); // let the consumer join before records flow
+    const e2e = startLatencyWorker(broker.address, 'bench-e2e');
+    await e2e.ready;
     const e2eProduceSeconds = await produce(kafka, 'bench-e2e', true);
-    const { consumer } = await e2e;
-    await consumer.disconnect();
-    latencies.sort((a, b) => a - b);
+    const latencies = Array.from(await e2e.latencies).sort((a, b) => a - b);
     console.log(`together  produce ${rate(settings.records, e2eProduceSeconds)}`);
     console.log(`latency   end-to-end p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies[latencies.length - 1]} ms over ${latencies.length.toLocaleString('en-US')} records`);
     await admin.disconnect();
@@ -111,7 +140,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
+(isMainThread ? main() : latencyWorker()).catch((err) => {
   console.error(err);
   process.exit(1);
 });
