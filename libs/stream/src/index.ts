@@ -22,3 +22,7 @@ export { matchTopics, type TopicSubscription, type TopicSet } from './topic-watc
 export { stderrLogger, silentLogger, type StreamLogger } from './stream-logger';
 
 export { ensureTopics, ensurePipelineTopics, internalTopicSpecs, type TopicSpec, type TopicChanges } from './topic-admin';
+
+/** Avro for @nestjs/microservices' Kafka transport (Nest's Serializer/Deserializer shapes, no Nest import). */
+export { AvroKafkaSerializer, type NestKafkaOutgoing, type NestKafkaMessage } from './nest/avro-kafka.serializer';
+export { AvroKafkaDeserializer, type NestKafkaIncoming, type AvroKafkaEvent } from './nest/avro-kafka.deserializer';

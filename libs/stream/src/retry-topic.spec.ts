@@ -17,7 +17,7 @@ const UNAVAILABLE = { code: 'HTTP_503', message: 'TAXMAN is unavailable' };
 /** A key that murmur2 puts on `partition` of a 2-partition topic. */
 function keyOn(partition: number, prefix: string): string {
   const murmur2 = Partitioners.DefaultPartitioner();
-  const partitionMetadata = [0, 1].map((partitionId) => ({ partitionId, leader: 1, replicas: [1], isr: [1] }));
+  const partitionMetadata = [0, 1].map((partitionId) => ({ partitionId, leader: 1, replicas: [1], isr: [1], partitionErrorCode: 0 }));
   for (let i = 0; ; i++) {
     const key = `${prefix}-${i}`;
     if (murmur2({ topic: 't', partitionMetadata, message: { key, value: null } }) === partition) return key;
