@@ -4,6 +4,7 @@ import { generateMasterKey } from '@tributary/security';
 import { tempDir } from '@tributary/testing';
 import { startControlPlane, type ControlPlane } from '../app/control-plane';
 import { parseControlPlaneConfig } from '../config/control-plane-config';
+import { localKeys } from '../config/local-keys';
 
 export const PLATFORM_ADMIN = { email: 'root@platform.test', password: 'root password 0123' };
 
@@ -14,55 +15,65 @@ export interface Answer<T = unknown> {
   text: string;
 }
 
+async function launch(env: Record<string, string | undefined>, logLines: string[]): Promise<ControlPlane> {
+  const logDestination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return startControlPlane({ config: parseControlPlaneConfig(env, localKeys), logDestination });
+}
+
 /**
  * A control plane on a free port over a scratch PostgreSQL database, its log lines captured,
  * with the bootstrap platform admin. `env` overrides or adds variables.
  */
 export class ControlPlaneFixture {
-  /** Every log line written, raw, in order. */
-  readonly logLines: string[] = [];
+  /** Every log line written, raw, in order (across restarts). */
+  readonly logLines: string[];
   /** Every answer body received through `call`, raw. */
   readonly answers: string[] = [];
 
   private constructor(
-    readonly controlPlane: ControlPlane,
+    public controlPlane: ControlPlane,
     private readonly scratch: ScratchDatabase | undefined,
-    private readonly data: { remove(): void },
+    readonly data: { path: string; remove(): void },
     logLines: string[],
+    private readonly baseEnv: Record<string, string>,
   ) {
     this.logLines = logLines;
   }
 
-  static async start(env: Record<string, string> = {}, options: { embedded?: boolean } = {}): Promise<ControlPlaneFixture> {
+  static async start(env: Record<string, string | undefined> = {}, options: { embedded?: boolean } = {}): Promise<ControlPlaneFixture> {
     const scratch = options.embedded ? undefined : await createScratchDatabase();
     const data = tempDir('control-plane');
+    const baseEnv: Record<string, string> = {
+      HOST: '127.0.0.1',
+      PORT: '0',
+      ...(scratch ? { DATABASE_URL: scratch.url } : {}),
+      TRIBUTARY_DATA_DIR: data.path,
+      TRIBUTARY_MASTER_KEYS: `k1:${generateMasterKey()}`,
+      TRIBUTARY_JWT_SECRET: 'a test secret of more than thirty-two characters',
+      TRIBUTARY_BOOTSTRAP_ADMIN_EMAIL: PLATFORM_ADMIN.email,
+      TRIBUTARY_BOOTSTRAP_ADMIN_PASSWORD: PLATFORM_ADMIN.password,
+      LOG_LEVEL: 'debug',
+    };
     const logLines: string[] = [];
-    const logDestination = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-        done();
-      },
-    });
     try {
-      const config = parseControlPlaneConfig({
-        HOST: '127.0.0.1',
-        PORT: '0',
-        ...(scratch ? { DATABASE_URL: scratch.url } : {}),
-        TRIBUTARY_DATA_DIR: data.path,
-        TRIBUTARY_MASTER_KEYS: `k1:${generateMasterKey()}`,
-        TRIBUTARY_JWT_SECRET: 'a test secret of more than thirty-two characters',
-        TRIBUTARY_BOOTSTRAP_ADMIN_EMAIL: PLATFORM_ADMIN.email,
-        TRIBUTARY_BOOTSTRAP_ADMIN_PASSWORD: PLATFORM_ADMIN.password,
-        LOG_LEVEL: 'debug',
-        ...env,
-      });
-      const controlPlane = await startControlPlane({ config, logDestination });
-      return new ControlPlaneFixture(controlPlane, scratch, data, logLines);
+      const controlPlane = await launch({ ...baseEnv, ...env }, logLines);
+      return new ControlPlaneFixture(controlPlane, scratch, data, logLines, baseEnv);
     } catch (err) {
       await scratch?.drop();
       data.remove();
       throw err;
     }
+  }
+
+  /** Stops and starts again on the same database and data folder, with `env` changed. */
+  async restart(env: Record<string, string | undefined> = {}): Promise<void> {
+    await this.controlPlane.close();
+    this.controlPlane = await launch({ ...this.baseEnv, ...env }, this.logLines);
   }
 
   get url(): string {
