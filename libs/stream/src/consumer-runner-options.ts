@@ -62,13 +62,22 @@ export function resolveRunnerOptions<T>(options: ConsumerRunnerOptions<T>): Reso
   if (!Number.isFinite(backoffMs) || backoffMs < 0) fail('backoffMs', 'a number of ms from 0', backoffMs);
   const topicRefreshMs = options.topicRefreshMs ?? 5000;
   if (!Number.isFinite(topicRefreshMs) || topicRefreshMs < 0) fail('topicRefreshMs', 'a number of ms from 0', topicRefreshMs);
+  const errorTopic = options.errorTopicOf ?? errorTopicOf;
+  for (const topic of options.topics) {
+    if (typeof topic !== 'string') continue;
+    try {
+      errorTopic(topic);
+    } catch (error) {
+      fail('errorTopicOf', `a way to name the errors topic of ${topic} (${(error as Error).message})`, options.errorTopicOf);
+    }
+  }
   return {
     ...options,
     concurrency,
     backoffMs,
     topicRefreshMs,
     retry: retryScheduleOf(options.retry),
-    errorTopicOf: options.errorTopicOf ?? errorTopicOf,
+    errorTopicOf: errorTopic,
     retryTopicOf: options.retryTopicOf ?? retryTopicOf,
     consumer: { maxWaitTimeInMs: 500, ...options.consumer },
     logger: options.logger ?? stderrLogger,
