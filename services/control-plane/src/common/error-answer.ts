@@ -41,9 +41,14 @@ function httpStatusOf(err: unknown): number | undefined {
 }
 
 function frameworkMessage(err: unknown, status: number): string {
-  const type = (err as { type?: unknown }).type;
-  if (type === 'entity.parse.failed') return 'the request body is not valid JSON';
-  if (type === 'entity.too.large') return 'the request body is too large';
+  // Nest wraps body-parser's errors in an HttpException whose cause keeps body-parser's `type`.
+  const { type, cause } = err as { type?: unknown; cause?: { type?: unknown } };
+  switch (type ?? cause?.type) {
+    case 'entity.parse.failed':
+      return 'the request body is not valid JSON';
+    case 'entity.too.large':
+      return 'the request body is too large';
+  }
   if (status === 404) return 'no such route';
   return STATUS_CODES[status]?.toLowerCase() ?? 'request refused';
 }
