@@ -1,0 +1,169 @@
+import type { CompatibilityLevel } from './compatibility-level';
+import { decodeRecord, encodeKey, encodeSchemaValue, type SchemaLogKey } from './log/schema-log-records';
+import type { SchemaLog, SchemaLogRecord } from './log/schema-log';
+import { RegistryError, registryErrors } from './registry-errors';
+import type { RegistryMode } from './registry-mode';
+import { RegistryState } from './registry-state';
+
+/** What a write operation returns when its record lost to a concurrent writer's: run it again on the new state. */
+export const LOST = Symbol('lost to a concurrent writer');
+
+/** How many times a write operation runs before giving up on a busy subject (Confluent's kafkastore.write.max.retries). */
+const WRITE_ATTEMPTS = 10;
+
+export interface SchemaStoreOptions {
+  /** How long a write, or a catch-up before one, may take (Confluent's kafkastore.timeout.ms). */
+  readonly timeoutMs: number;
+  readonly defaults: { readonly compatibilityLevel: CompatibilityLevel; readonly mode: RegistryMode };
+  readonly logger: { warn(obj: object, msg: string): void };
+}
+
+/**
+ * The registry state kept equal to the `_schemas` log: every record is applied in log order as
+ * it is read; a write is acknowledged only once it has been read back and applied here, so an
+ * instance answers with what the log decided (which may be that a concurrent writer won).
+ */
+export class SchemaStore {
+  readonly state: RegistryState;
+  private position = 0;
+  private readonly waiters = new Set<{ readonly offset: number; readonly resolve: () => void }>();
+  /** Offsets of records that lost a conflict, until their writer (if it is this instance) asks. */
+  private readonly lostOffsets = new Set<number>();
+  private writeQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly log: SchemaLog, private readonly options: SchemaStoreOptions) {
+    this.state = new RegistryState(options.defaults);
+  }
+
+  /** Reads the whole log, then restores any subject-version whose newest record lost (a writer that died mid-retry). */
+  async start(initTimeoutMs: number): Promise<void> {
+    await this.log.start((records, nextOffset) => this.receive(records, nextOffset));
+    await this.catchUp(initTimeoutMs);
+    await this.exclusive(() => this.repairLostVersions());
+  }
+
+  /** The next offset to apply: everything before it is in the state. */
+  get offset(): number {
+    return this.position;
+  }
+
+  /** Brings the state up to every write acknowledged (by any instance) before the call. */
+  async catchUp(timeoutMs = this.options.timeoutMs): Promise<void> {
+    let end: number;
+    try {
+      end = await within(this.log.endOffset(), timeoutMs, 'Reading the end offset of the _schemas log');
+    } catch (error) {
+      if (error instanceof RegistryError) throw error;
+      throw registryErrors.store(`Reading the end offset of the _schemas log failed: ${(error as Error).message}`, error);
+    }
+    await this.reach(end, timeoutMs, 'Catching up with the _schemas log');
+  }
+
+  /**
+   * Catch-up for reads: when Kafka does not answer, reads are served from what has been read
+   * so far, as Confluent's followers serve them from their cache.
+   */
+  async catchUpForRead(): Promise<void> {
+    try {
+      await this.catchUp();
+    } catch (error) {
+      this.options.logger.warn({ err: (error as Error).message, offset: this.position }, 'serving a read from possibly stale state');
+    }
+  }
+
+  /** Runs `work` alone among this instance's writes, so the instance never races itself. */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.writeQueue.then(work, work);
+    this.writeQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Runs a write operation alone among this instance's writes, on state caught up with every
+   * instance's writes, and again while its record loses to a concurrent writer's.
+   */
+  transact<T>(operation: () => Promise<T | typeof LOST>): Promise<T> {
+    return this.exclusive(async () => {
+      for (let attempt = 1; ; attempt++) {
+        await this.catchUp();
+        const result = await operation();
+        if (result !== LOST) return result;
+        await this.repairLostVersions();
+        if (attempt >= WRITE_ATTEMPTS) {
+          throw registryErrors.store(`Gave up after ${attempt} attempts, each lost to a concurrent write by another registry instance`);
+        }
+      }
+    });
+  }
+
+  /** Appends a record, waits until it is applied here, and says whether it won (false: a concurrent writer's record came first). */
+  async write(key: SchemaLogKey, value: Buffer | null): Promise<boolean> {
+    let offset: number;
+    try {
+      offset = await within(this.log.append(encodeKey(key), value), this.options.timeoutMs, 'Writing to the _schemas log');
+    } catch (error) {
+      if (error instanceof RegistryError) throw error;
+      throw registryErrors.store(`Write to the _schemas log failed: ${(error as Error).message}`, error);
+    }
+    await this.reach(offset + 1, this.options.timeoutMs, 'Reading back a write to the _schemas log');
+    return !this.lostOffsets.delete(offset);
+  }
+
+  /**
+   * Compaction keeps only a key's newest record, so a losing record must not stay the newest:
+   * write the winner again after it. Subject-versions that lost to an id clash and hold nothing
+   * are left to the loser's retry, which writes the same key again.
+   */
+  async repairLostVersions(): Promise<void> {
+    for (const { subject, version } of this.state.lostVersions()) {
+      const winner = this.state.version(subject, version, true);
+      if (!winner) continue;
+      const { id, schema, schemaType, references } = winner.schema;
+      const value = encodeSchemaValue({ subject, version, id, schema, schemaType, references, deleted: winner.deleted });
+      await this.write({ keytype: 'SCHEMA', subject, version }, value);
+    }
+  }
+
+  private receive(records: readonly SchemaLogRecord[], nextOffset: number): void {
+    for (const record of records) {
+      if (record.offset < this.position) continue; // delivered again after the consumer rejoined
+      try {
+        if (!this.state.apply(decodeRecord(record.key, record.value))) this.lostOffsets.add(record.offset);
+      } catch (error) {
+        this.options.logger.warn({ offset: record.offset, err: (error as Error).message }, 'skipped a _schemas record it cannot read');
+      }
+      this.position = record.offset + 1;
+    }
+    this.position = Math.max(this.position, nextOffset);
+    for (const waiter of this.waiters) {
+      if (waiter.offset <= this.position) waiter.resolve();
+    }
+  }
+
+  private reach(offset: number, timeoutMs: number, what: string): Promise<void> {
+    if (this.position >= offset) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        offset,
+        resolve: () => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve();
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(registryErrors.timeout(`${what} timed out after ${timeoutMs} ms: read up to offset ${this.position} of ${offset}`));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+}
+
+function within<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(registryErrors.timeout(`${what} timed out after ${timeoutMs} ms`)), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
