@@ -56,7 +56,7 @@ class SchemaCompiler {
   private record(schema: Record<string, unknown>, at: At, namespace: string | undefined): AvroType {
     if (!Array.isArray(schema.fields)) throw new AvroSchemaError('a record needs a fields list', [...at, 'fields']);
     // `inherited`: the name also exists on Object.prototype ('constructor'), so a plain read could find it there.
-    const fields: { name: string; inherited: boolean; type: AvroType; hasDefault: boolean; default: unknown }[] = [];
+    const fields: { name: string; inherited: boolean; type: AvroType; hasDefault: boolean; default: unknown; copyDefault: boolean }[] = [];
     const label = `record ${String(schema.name)}`;
     // Registered before its fields compile, so a field may refer to the record itself.
     const type: AvroType = {
@@ -70,14 +70,19 @@ class SchemaCompiler {
         for (let i = 0; i < fields.length; i++) {
           const f = fields[i];
           const raw = f.inherited ? (hasOwn(v, f.name) ? v[f.name] : undefined) : v[f.name];
-          trail.push(f.name);
           let value: unknown;
-          if ((raw === undefined || raw === null) && f.hasDefault && !(raw === null && f.type.nullable)) value = deepCopy(f.default);
-          else if (raw === undefined && f.type.nullable) value = null;
-          else if (raw === undefined) value = trail.fail(`missing required field (${f.type.label})`);
-          else value = f.type.coerce(raw, trail);
-          trail.pop();
-          if (f.name === '__proto__') Object.defineProperty(out, f.name, { value, writable: true, enumerable: true, configurable: true });
+          if (raw !== undefined && raw !== null) {
+            trail.push(f.name);
+            value = f.type.coerce(raw, trail);
+            trail.pop();
+          } else if (f.hasDefault && !(raw === null && f.type.nullable)) value = f.copyDefault ? deepCopy(f.default) : f.default;
+          else if (f.type.nullable) value = null;
+          else {
+            trail.push(f.name);
+            value = trail.fail(raw === null ? `expected ${f.type.label}, got null` : `missing required field (${f.type.label})`);
+            trail.pop();
+          }
+          if (f.inherited) Object.defineProperty(out, f.name, { value, writable: true, enumerable: true, configurable: true });
           else out[f.name] = value;
         }
         return out;
@@ -99,7 +104,7 @@ class SchemaCompiler {
         value = fieldType.coerce(field.default, trail);
         if (trail.errors) throw new AvroSchemaError(`the default of '${field.name}' does not fit its type: ${trail.errors[0].message}`, [...fieldAt, 'default']);
       }
-      fields.push({ name: field.name, inherited: field.name in Object.prototype, type: fieldType, hasDefault, default: value });
+      fields.push({ name: field.name, inherited: field.name in Object.prototype, type: fieldType, hasDefault, default: value, copyDefault: typeof value === 'object' && value !== null });
     });
     return type;
   }

@@ -29,10 +29,12 @@ const expected = (type: string, v: unknown) => new CoercionFailure(`expected ${t
 /** A number from decimal text, or undefined. Text like '12abc', '' or '1e999' is not a number. */
 export function parseNumberText(text: string, format: NumberFormat = {}): number | undefined {
   let s = text.trim();
-  if (format.groupSeparator) s = s.split(format.groupSeparator).join('');
-  if (format.decimalSeparator && format.decimalSeparator !== '.') {
+  const group = format.groupSeparator;
+  if (group && s.includes(group)) s = s.replaceAll(group, '');
+  const decimal = format.decimalSeparator;
+  if (decimal && decimal !== '.') {
     if (s.includes('.')) return undefined;
-    s = s.split(format.decimalSeparator).join('.');
+    if (s.includes(decimal)) s = s.replaceAll(decimal, '.');
   }
   if (!DECIMAL_TEXT.test(s)) return undefined;
   const n = Number(s);
@@ -59,13 +61,22 @@ export function toFloating(v: unknown, type: 'float' | 'double', format: NumberF
   return numberOf(v, type, format);
 }
 
+/** 10^(precision - scale): the first value too large for the type; memoised (`**` is a slow call). */
+const limits = new Map<number, number>();
+function limitOf(precision: number, scale: number): number {
+  const key = precision * 64 + scale;
+  let limit = limits.get(key);
+  if (limit === undefined) limits.set(key, (limit = 10 ** (precision - scale)));
+  return limit;
+}
+
 /** A decimal rounded (half away from zero) to `scale` places; precision counts all digits. */
 export function toDecimal(v: unknown, scale: number, precision: number | undefined, format: NumberFormat = {}): number | CoercionFailure {
   const type = precision === undefined ? `decimal with scale ${scale}` : `decimal(${precision},${scale})`;
   const n = numberOf(v, type, format);
   if (n instanceof CoercionFailure) return n;
   const rounded = roundDecimal(n, scale);
-  if (precision !== undefined && Math.abs(rounded) >= 10 ** (precision - scale)) {
+  if (precision !== undefined && Math.abs(rounded) >= limitOf(precision, scale)) {
     return new CoercionFailure(`${describeValue(v)} does not fit ${type}: at most ${precision - scale} digits before the point`);
   }
   return rounded;

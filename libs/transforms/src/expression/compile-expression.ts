@@ -1,7 +1,7 @@
 // Compiles a syntax tree into nested closures, once per pipeline. Evaluating reads only the
 // record passed in (own properties, via compileGetter) and the built-in function table:
 // there is no eval, no Function constructor, and no way to name a global or a prototype.
-import { compileGetter } from '../path/path-access';
+import { compileGetter } from '../path/path-read';
 import type { DataRecord } from '../types';
 import type { ExpressionNode } from './ast';
 import { ExpressionEvaluationError, ExpressionSyntaxError } from './expression-errors';

@@ -5,17 +5,24 @@
 
 export const MAX_ROUND_DIGITS = 15;
 
+/** 10^0 ... 10^22, every one exact in a double; a table because `10 ** n` with a variable n is a slow call. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, n) => 10 ** n);
+
 /** x rounded to `digits` decimals (negative: tens, hundreds...), half away from zero. */
 export function roundDecimal(x: number, digits: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
   const abs = Math.abs(x);
-  const scaled = digits >= 0 ? abs * 10 ** digits : abs / 10 ** -digits;
+  const magnitude = digits >= 0 ? digits : -digits;
+  const power = magnitude < POWERS_OF_TEN.length ? POWERS_OF_TEN[magnitude] : 10 ** magnitude;
+  const scaled = digits >= 0 ? abs * power : abs / power;
+  // At 2^52 and above a double has no fraction left at this scale: x is already rounded.
+  if (scaled >= 2 ** 52) return x;
   const whole = Math.floor(scaled);
   const fraction = scaled - whole;
   let rounded: number;
-  if (Math.abs(fraction - 0.5) > 1e-7 || scaled >= 2 ** 52) {
+  if (Math.abs(fraction - 0.5) > 1e-7) {
     const n = fraction >= 0.5 ? whole + 1 : whole;
-    rounded = digits >= 0 ? n / 10 ** digits : n * 10 ** -digits;
+    rounded = digits >= 0 ? n / power : n * power;
   } else {
     rounded = roundOnDecimalString(abs, digits);
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CoercionFailure, toBoolean, toDecimal, toEpochDays, toEpochMillis, toFloating, toInteger, toText, type NumberFormat } from '../coercion/coerce-value';
 import type { FieldType } from '../field-set';
-import { compileUpdater } from '../path/path-access';
+import { compileUpdater } from '../path/path-write';
 import { StepConfigError } from '../step-config-error';
 import { compileDatePattern, DatePatternError } from '../time/date-pattern';
 import { timeZoneOf } from '../time/time-zone';

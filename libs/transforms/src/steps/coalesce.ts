@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compileSetter } from '../path/path-access';
+import { compileSetter } from '../path/path-write';
 import type { StepDefinition } from '../types';
 import { fieldPathSchema, pathAt } from './config-path';
 import { evaluationReason, expressionAt, expressionSchema } from './config-expression';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describeValue } from '../expression/values';
-import { compileGetter, compileSetter } from '../path/path-access';
+import { compileGetter } from '../path/path-read';
+import { compileSetter } from '../path/path-write';
 import type { StepDefinition } from '../types';
 import { fieldPathSchema, pathAt } from './config-path';
 import { reason } from './reason';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { compileGetter, compileSetter } from '../path/path-access';
+import { compileGetter } from '../path/path-read';
+import { compileSetter } from '../path/path-write';
 import { deepCopy } from '../record/deep-copy';
 import type { StepDefinition } from '../types';
 import { fieldPathSchema, pathAt } from './config-path';

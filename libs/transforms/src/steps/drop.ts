@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compileDeleter } from '../path/path-access';
+import { compileDeleter } from '../path/path-write';
 import type { StepDefinition } from '../types';
 import { asList, fieldPathListSchema, pathAt } from './config-path';
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describeValue } from '../expression/values';
-import { compileDeleter, compileGetter, compileSetter } from '../path/path-access';
+import { compileGetter } from '../path/path-read';
+import { compileDeleter, compileSetter } from '../path/path-write';
 import { deepCopy } from '../record/deep-copy';
 import type { DataRecord, StepDefinition } from '../types';
 import { fieldPathSchema, pathAt } from './config-path';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describeValue } from '../expression/values';
-import { compileGetter, compileSetter } from '../path/path-access';
+import { compileGetter } from '../path/path-read';
+import { compileSetter } from '../path/path-write';
 import { deepCopy } from '../record/deep-copy';
 import { StepConfigError } from '../step-config-error';
 import type { CompileContext, StepDefinition } from '../types';

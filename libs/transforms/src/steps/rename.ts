@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { compileDeleter, compileGetter, compileSetter } from '../path/path-access';
-import type { StepDefinition } from '../types';
+import { compileGetter, plainTopKey } from '../path/path-read';
+import { compileDeleter, compileSetter } from '../path/path-write';
+import type { Reason, StepDefinition } from '../types';
 import { fieldPathSchema, pathAt } from './config-path';
 import { reason } from './reason';
 
@@ -17,7 +18,8 @@ export const renameStep: StepDefinition<z.infer<typeof config>> = {
     const moves = Object.entries(cfg).map(([from, to]) => {
       const source = pathAt(from, [from], { wildcard: false });
       const target = pathAt(to, [from], { wildcard: false });
-      return { source, target, get: compileGetter(source), remove: compileDeleter(source), set: compileSetter(target) };
+      // `from`/`to` hold the key of a one-key path, which apply reads and writes directly.
+      return { source, target, from: plainTopKey(source), to: plainTopKey(target), get: compileGetter(source), remove: compileDeleter(source), set: compileSetter(target) };
     });
     const values: unknown[] = new Array(moves.length);
     return {
@@ -36,14 +38,30 @@ export const renameStep: StepDefinition<z.infer<typeof config>> = {
       },
       apply(record, emit) {
         // Read every source before moving any, so moves do not see each other's results.
-        for (let i = 0; i < moves.length; i++) values[i] = moves[i].get(record);
-        for (let i = 0; i < moves.length; i++) if (values[i] !== undefined) moves[i].remove(record);
+        for (let i = 0; i < moves.length; i++) {
+          const m = moves[i];
+          const v = m.from === undefined ? m.get(record) : record[m.from];
+          values[i] = typeof v === 'function' ? undefined : v;
+        }
         for (let i = 0; i < moves.length; i++) {
           if (values[i] === undefined) continue;
-          const failure = moves[i].set(record, values[i]);
-          if (failure !== undefined) return [reason('rename', failure, moves[i].target.text)];
+          const m = moves[i];
+          if (m.from === undefined) m.remove(record);
+          else record[m.from] = undefined;
         }
-        values.fill(undefined);
+        let failed: Reason[] | undefined;
+        for (let i = 0; i < moves.length && failed === undefined; i++) {
+          const v = values[i];
+          if (v === undefined) continue;
+          const m = moves[i];
+          if (m.to !== undefined) record[m.to] = v;
+          else {
+            const failure = m.set(record, v);
+            if (failure !== undefined) failed = [reason('rename', failure, m.target.text)];
+          }
+        }
+        values.fill(undefined); // holds no record past its step
+        if (failed !== undefined) return failed;
         emit(record);
         return undefined;
       },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describeValue } from '../expression/values';
-import { compileUpdater } from '../path/path-access';
+import { compileUpdater } from '../path/path-write';
 import { StepConfigError } from '../step-config-error';
 import type { Reason, StepDefinition } from '../types';
 import { asList, fieldPathListSchema, pathAt } from './config-path';

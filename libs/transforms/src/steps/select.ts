@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldSetOf, type FieldType } from '../field-set';
-import { compileGetter, compileSetter } from '../path/path-access';
+import { compileGetter } from '../path/path-read';
+import { compileSetter } from '../path/path-write';
 import type { DataRecord, StepDefinition } from '../types';
 import { asList, fieldPathListSchema, pathAt } from './config-path';
 import { reason } from './reason';

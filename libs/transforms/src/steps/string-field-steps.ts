@@ -2,7 +2,7 @@
 // `lines[*].sku`). Null and missing values stay as they are; a non-string is a reason.
 import type { z } from 'zod';
 import { describeValue } from '../expression/values';
-import { compileUpdater } from '../path/path-access';
+import { compileUpdater } from '../path/path-write';
 import type { Reason, StepDefinition } from '../types';
 import { asList, fieldPathListSchema, pathAt } from './config-path';
 import { reason } from './reason';

@@ -8,7 +8,7 @@
 import { civilFromDays, MONTH_NAMES, MS_PER_DAY, WEEKDAY_NAMES, weekdayOfDays } from './civil-date';
 import { dateFieldsProblem, emptyDateFields, type DateFields } from './date-fields';
 import { isoDatePattern } from './iso-date-time';
-import { formatOffset, pad, readDigits, readOffset } from './offset-text';
+import { digitsValue, formatOffset, pad, readDigits, readOffset } from './offset-text';
 import type { TimeZone } from './time-zone';
 
 export interface DatePattern {
@@ -112,7 +112,7 @@ function parseWith(parts: readonly Part[], text: string): DateFields | string {
       const max = letter === 'y' && width === 1 ? 4 : width === 1 ? 2 : width;
       const end = readDigits(text, at, min, max);
       if (end < 0) return `expected ${min === max ? min : `${min}-${max}`} digit${max > 1 ? 's' : ''} for '${letter.repeat(width)}' at offset ${at}`;
-      const n = Number(text.slice(at, end));
+      const n = digitsValue(text, at, end);
       if (letter === 'y') f.year = width === 2 ? 2000 + n : n;
       else if (letter === 'M') f.month = n;
       else if (letter === 'd') f.day = n;
@@ -120,7 +120,7 @@ function parseWith(parts: readonly Part[], text: string): DateFields | string {
       else if (letter === 'h') f.hour12 = n;
       else if (letter === 'm') f.minute = n;
       else if (letter === 's') f.second = n;
-      else if (letter === 'S') f.millisecond = Math.floor(n * 10 ** (3 - width));
+      else if (letter === 'S') f.millisecond = width <= 3 ? n * 10 ** (3 - width) : Math.floor(n / 10 ** (width - 3));
       at = end;
     }
   }

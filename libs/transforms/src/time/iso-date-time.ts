@@ -2,7 +2,7 @@
 // optional Z or ±hh[:mm] offset. Four-digit years only, so year 99999 is an error, not a date.
 import { civilFromDays, MS_PER_DAY } from './civil-date';
 import { dateFieldsProblem, emptyDateFields, type DateFields } from './date-fields';
-import { formatOffset, pad, readDigits, readOffset } from './offset-text';
+import { digitsValue, formatOffset, pad, readDigits, readOffset } from './offset-text';
 import type { TimeZone } from './time-zone';
 
 function expectDigits(text: string, at: number, count: number, what: string): number | string {
@@ -12,32 +12,30 @@ function expectDigits(text: string, at: number, count: number, what: string): nu
 
 function parseIso(text: string): DateFields | string {
   const f = emptyDateFields();
-  const fields: [string, number, (n: number) => void, string | undefined][] = [
-    ['year', 4, (n) => (f.year = n), '-'],
-    ['month', 2, (n) => (f.month = n), '-'],
-    ['day', 2, (n) => (f.day = n), undefined],
-  ];
-  let at = 0;
-  for (const [what, count, store, separator] of fields) {
-    const end = expectDigits(text, at, count, what);
-    if (typeof end === 'string') return end;
-    store(Number(text.slice(at, end)));
-    at = end;
-    if (separator !== undefined) {
-      if (text[at] !== separator) return `expected '${separator}' at offset ${at}`;
-      at++;
-    }
-  }
+  let end = expectDigits(text, 0, 4, 'year');
+  if (typeof end === 'string') return end;
+  f.year = digitsValue(text, 0, end);
+  if (text[end] !== '-') return `expected '-' at offset ${end}`;
+  let at = end + 1;
+  end = expectDigits(text, at, 2, 'month');
+  if (typeof end === 'string') return end;
+  f.month = digitsValue(text, at, end);
+  if (text[end] !== '-') return `expected '-' at offset ${end}`;
+  at = end + 1;
+  end = expectDigits(text, at, 2, 'day');
+  if (typeof end === 'string') return end;
+  f.day = digitsValue(text, at, end);
+  at = end;
   if (at < text.length && (text[at] === 'T' || text[at] === 't' || text[at] === ' ')) {
     const time = parseIsoTime(text, at + 1, f);
     if (typeof time === 'string') return time;
     at = time;
   }
   if (at < text.length && (text[at] === 'Z' || text[at] === 'z' || text[at] === '+' || text[at] === '-')) {
-    const end = text[at] === 'z' ? at + 1 : readOffset(text, at, f, true);
+    const offsetEnd = text[at] === 'z' ? at + 1 : readOffset(text, at, f, true);
     if (text[at] === 'z') f.offsetMinutes = 0;
-    if (end < 0) return `expected a UTC offset (Z or ±hh:mm) at offset ${at}`;
-    at = end;
+    if (offsetEnd < 0) return `expected a UTC offset (Z or ±hh:mm) at offset ${at}`;
+    at = offsetEnd;
   }
   if (at < text.length) return `unexpected '${text.slice(at, at + 10)}' after the date at offset ${at}`;
   return dateFieldsProblem(f) ?? f;
@@ -47,22 +45,24 @@ function parseIsoTime(text: string, from: number, f: DateFields): number | strin
   let at = from;
   let end = expectDigits(text, at, 2, 'hour');
   if (typeof end === 'string') return end;
-  f.hour = Number(text.slice(at, end));
+  f.hour = digitsValue(text, at, end);
   if (text[end] !== ':') return `expected ':' at offset ${end}`;
   at = end + 1;
   end = expectDigits(text, at, 2, 'minute');
   if (typeof end === 'string') return end;
-  f.minute = Number(text.slice(at, end));
+  f.minute = digitsValue(text, at, end);
   at = end;
   if (text[at] !== ':') return at;
   end = expectDigits(text, at + 1, 2, 'second');
   if (typeof end === 'string') return end;
-  f.second = Number(text.slice(at + 1, end));
+  f.second = digitsValue(text, at + 1, end);
   at = end;
   if (text[at] !== '.' && text[at] !== ',') return at;
   const fractionEnd = readDigits(text, at + 1, 1, 9);
   if (fractionEnd < 0) return `expected fraction digits at offset ${at + 1}`;
-  f.millisecond = Math.floor(Number(text.slice(at + 1, fractionEnd).padEnd(3, '0').slice(0, 3)));
+  // Milliseconds are the first three fraction digits; finer ones are dropped, not rounded.
+  const digits = Math.min(fractionEnd - at - 1, 3);
+  f.millisecond = digitsValue(text, at + 1, at + 1 + digits) * (digits === 1 ? 100 : digits === 2 ? 10 : 1);
   return fractionEnd;
 }
 

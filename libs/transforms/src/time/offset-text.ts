@@ -8,6 +8,13 @@ export function readDigits(text: string, at: number, min: number, max: number): 
   return end - at >= min ? end : -1;
 }
 
+/** The number the ASCII digits text[from..to) spell (no substring, no Number parse). */
+export function digitsValue(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (text.charCodeAt(i) - 48);
+  return n;
+}
+
 /** Reads Z, ±hh, ±hhmm or ±hh:mm into f.offsetMinutes; returns the end offset or -1. */
 export function readOffset(text: string, at: number, f: DateFields, allowZ: boolean): number {
   if (allowZ && text[at] === 'Z') {
@@ -16,12 +23,12 @@ export function readOffset(text: string, at: number, f: DateFields, allowZ: bool
   }
   const sign = text[at] === '+' ? 1 : text[at] === '-' ? -1 : 0;
   if (sign === 0 || readDigits(text, at + 1, 2, 2) < 0) return -1;
-  const hours = Number(text.slice(at + 1, at + 3));
+  const hours = digitsValue(text, at + 1, at + 3);
   let end = at + 3;
   let minutes = 0;
   const colon = text[end] === ':' ? 1 : 0;
   if (readDigits(text, end + colon, 2, 2) >= 0) {
-    minutes = Number(text.slice(end + colon, end + colon + 2));
+    minutes = digitsValue(text, end + colon, end + colon + 2);
     if (minutes > 59) return -1;
     end += colon + 2;
   }
