@@ -84,14 +84,10 @@ export class UserDirectory {
         { ...(change.role ? { role: change.role } : {}), ...(change.password ? { passwordHash: await hashPassword(change.password) } : {}) },
       );
       const after = userView(await users.findOneByOrFail({ id: userId }));
-      // The password itself is never in an image; that it changed is.
-      await this.audit.record(manager, actor, {
-        tenantId,
-        action: 'user.update',
-        target: `user:${userId}`,
-        before,
-        after: { ...after, ...(change.password ? { passwordChanged: true } : {}) },
-      });
+      // The password itself is never in an image; that it changed is (a key named like
+      // "passwordChanged" would itself be redacted, hence the list of field names).
+      const changed = Object.keys(change).filter((field) => change[field as keyof UserChange] !== undefined);
+      await this.audit.record(manager, actor, { tenantId, action: 'user.update', target: `user:${userId}`, before, after: { ...after, changed } });
       return after;
     });
   }
