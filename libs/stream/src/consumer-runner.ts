@@ -142,7 +142,13 @@ export class ConsumerRunner<T = unknown> {
     const consumer = this.consumer;
     this.consumer = null;
     this.gate.attach(null);
-    if (consumer !== null) await consumer.disconnect();
+    if (consumer === null) return;
+    try {
+      await consumer.disconnect();
+    } catch (error) {
+      // Offsets not committed now are committed by nobody: their records will be delivered again.
+      this.options.logger.warn({ err: error, groupId: this.options.groupId }, 'the Kafka consumer did not stop cleanly; uncommitted records will be redelivered');
+    }
   }
 
   /** kafkajs restarts a consumer after a retriable crash itself; after any other, the runner builds a new one. */
