@@ -1,6 +1,5 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- specs start a real broker; the library itself never imports libs/testing
 import { BrokerProcess } from '@tributary/testing';
 import type { Kafka } from 'kafkajs';
 import type { ConsumedRecord } from './consumed-record';

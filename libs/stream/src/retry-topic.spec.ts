@@ -1,7 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { platformType, type ErrorRecord } from '@tributary/avro';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- specs start a real broker; the library itself never imports libs/testing
 import { BrokerProcess } from '@tributary/testing';
 import { Partitioners, type Kafka } from 'kafkajs';
 import { retryLater } from './consumed-record';

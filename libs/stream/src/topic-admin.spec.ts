@@ -1,7 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { INTERNAL_TOPICS, loadPlan } from '@tributary/pipeline-spec';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- specs start a real broker; the library itself never imports libs/testing
 import { BrokerProcess } from '@tributary/testing';
 import { ConfigResourceTypes, type Admin } from 'kafkajs';
 import { ensurePipelineTopics, ensureTopics, internalTopicSpecs } from './topic-admin';
