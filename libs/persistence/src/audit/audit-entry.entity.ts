@@ -34,11 +34,12 @@ export class AuditEntryEntity {
   @Column({ type: 'text' })
   target!: string;
 
+  /** A JSON object or array (scalars are wrapped by the writer); null when there was none. */
   @Column({ type: 'jsonb', nullable: true })
-  before!: unknown;
+  before!: object | null;
 
   @Column({ type: 'jsonb', nullable: true })
-  after!: unknown;
+  after!: object | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   at!: Date;

@@ -78,9 +78,13 @@ export class AuditLog {
   }
 }
 
-/** Redacted and reduced to what JSON keeps, so the stored image equals what is read back. */
-function jsonImage(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(redact(value)) ?? 'null');
+/**
+ * Redacted and reduced to what JSON keeps, so the stored image equals what is read back; a
+ * bare scalar is wrapped as `{ value }` so every image is an object.
+ */
+function jsonImage(value: unknown): object | null {
+  const json: unknown = JSON.parse(JSON.stringify(redact(value)) ?? 'null');
+  return json === null || typeof json === 'object' ? json : { value: json };
 }
 
 function view(e: AuditEntryEntity): AuditView {

@@ -26,7 +26,8 @@ describe('credentials: 401 when they do not authenticate, 403 when they may not'
     (await cp.call<KeyView & { token: string }>('POST', '/tenants/acme/api-keys', { token: admin, body: { name: 'k', role: 'operator', ...body } })).body;
 
   test('no credential, a malformed one, or a wrong password is a 401 with a Bearer challenge', async () => {
-    for (const headers of [{}, { authorization: 'Basic dXNlcjpwYXNz' }, { authorization: 'Bearer not.a.jwt' }, { 'x-api-key': 'trb_nothing' }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: 'Basic dXNlcjpwYXNz' }, { authorization: 'Bearer not.a.jwt' }, { 'x-api-key': 'trb_nothing' }];
+    for (const headers of attempts) {
       const answer = await whoami(headers);
       assert.equal(answer.status, 401, JSON.stringify(headers));
       assert.equal(answer.headers.get('www-authenticate'), 'Bearer');
