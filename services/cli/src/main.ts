@@ -3,6 +3,7 @@
  * commands parse their own flags (node:util parseArgs, strict: unknown flags are errors).
  */
 import { brokerHelp, runBroker } from './commands/broker';
+import { registryHelp, runRegistry } from './commands/registry';
 import { UsageError } from './cli-error';
 
 interface Command {
@@ -13,6 +14,7 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   broker: { summary: 'run the embedded Kafka-compatible broker', help: brokerHelp, run: runBroker },
+  registry: { summary: 'run the schema registry (Confluent REST API, Avro) over a Kafka topic', help: registryHelp, run: runRegistry },
 };
 
 const usage = `Usage: tributary <command> [options]

@@ -103,6 +103,7 @@ export const registryErrors = {
       `One or more references exist to the schema {magic=1,keytype=SCHEMA,subject=${subject},version=${version}}.`,
     ),
   invalidSubject: (subject: string) => new RegistryError('INVALID_SUBJECT', `The specified subject '${subject}' is not a valid.`),
+  schemaTooLarge: (detail: string, cause?: unknown) => new RegistryError('SCHEMA_TOO_LARGE', detail, { cause }),
   store: (detail: string, cause?: unknown) => new RegistryError('STORE_ERROR', detail, { cause }),
   timeout: (detail: string, cause?: unknown) => new RegistryError('OPERATION_TIMEOUT', detail, { cause }),
 };

@@ -20,7 +20,6 @@ export function flag(value: unknown): boolean {
 
 /** Subject names as Confluent accepts them: no control characters, not its reserved context names. */
 export function checkSubject(subject: string): void {
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f]/.test(subject) || subject === '' || subject === '__GLOBAL' || subject === '__EMPTY') {
     throw registryErrors.invalidSubject(subject);
   }

@@ -11,6 +11,7 @@ export const LOST = Symbol('lost to a concurrent writer');
 /** How many times a write operation runs before giving up on a busy subject (Confluent's kafkastore.write.max.retries). */
 const WRITE_ATTEMPTS = 10;
 
+
 export interface SchemaStoreOptions {
   /** How long a write, or a catch-up before one, may take (Confluent's kafkastore.timeout.ms). */
   readonly timeoutMs: number;
@@ -30,6 +31,8 @@ export class SchemaStore {
   /** Offsets of records that lost a conflict, until their writer (if it is this instance) asks. */
   private readonly lostOffsets = new Set<number>();
   private writeQueue: Promise<unknown> = Promise.resolve();
+  /** Whether the log has delivered anything yet (a consumer first joins its group). */
+  private delivering = false;
 
   constructor(private readonly log: SchemaLog, private readonly options: SchemaStoreOptions) {
     this.state = new RegistryState(options.defaults);
@@ -56,7 +59,25 @@ export class SchemaStore {
       if (error instanceof RegistryError) throw error;
       throw registryErrors.store(`Reading the end offset of the _schemas log failed: ${(error as Error).message}`, error);
     }
-    await this.reach(end, timeoutMs, 'Catching up with the _schemas log');
+    const deadline = Date.now() + timeoutMs;
+    let seen = this.position;
+    let stalledSince = Date.now();
+    while (this.position < end) {
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw registryErrors.timeout(`Catching up with the _schemas log timed out after ${timeoutMs} ms: read up to offset ${this.position} of ${end}`);
+      }
+      await this.waitFor(end, Math.min(left, 500));
+      if (this.position !== seen) {
+        seen = this.position;
+        stalledSince = Date.now();
+        continue;
+      }
+      // Compaction can remove the very last records (an expired tombstone), leaving nothing to
+      // read up to `end`. When reading stalls short of it, a NOOP marker of our own (Confluent
+      // writes the same) is read back for certain. A reader that never delivered may still be joining.
+      if (Date.now() - stalledSince >= (this.delivering ? 3000 : 15_000)) end = (await this.append({ keytype: 'NOOP' }, null)) + 1;
+    }
   }
 
   /**
@@ -98,15 +119,20 @@ export class SchemaStore {
 
   /** Appends a record, waits until it is applied here, and says whether it won (false: a concurrent writer's record came first). */
   async write(key: SchemaLogKey, value: Buffer | null): Promise<boolean> {
-    let offset: number;
+    const offset = await this.append(key, value);
+    if (!(await this.waitFor(offset + 1, this.options.timeoutMs))) {
+      throw registryErrors.timeout(`Reading back a write to the _schemas log timed out after ${this.options.timeoutMs} ms: read up to offset ${this.position} of ${offset + 1}`);
+    }
+    return !this.lostOffsets.delete(offset);
+  }
+
+  private async append(key: SchemaLogKey, value: Buffer | null): Promise<number> {
     try {
-      offset = await within(this.log.append(encodeKey(key), value), this.options.timeoutMs, 'Writing to the _schemas log');
+      return await within(this.log.append(encodeKey(key), value), this.options.timeoutMs, 'Writing to the _schemas log');
     } catch (error) {
       if (error instanceof RegistryError) throw error;
       throw registryErrors.store(`Write to the _schemas log failed: ${(error as Error).message}`, error);
     }
-    await this.reach(offset + 1, this.options.timeoutMs, 'Reading back a write to the _schemas log');
-    return !this.lostOffsets.delete(offset);
   }
 
   /**
@@ -125,6 +151,7 @@ export class SchemaStore {
   }
 
   private receive(records: readonly SchemaLogRecord[], nextOffset: number): void {
+    this.delivering = true;
     for (const record of records) {
       if (record.offset < this.position) continue; // delivered again after the consumer rejoined
       try {
@@ -140,20 +167,21 @@ export class SchemaStore {
     }
   }
 
-  private reach(offset: number, timeoutMs: number, what: string): Promise<void> {
-    if (this.position >= offset) return Promise.resolve();
-    return new Promise((resolve, reject) => {
+  /** Resolves true once every record before `offset` is applied, false if `timeoutMs` passes first. */
+  private waitFor(offset: number, timeoutMs: number): Promise<boolean> {
+    if (this.position >= offset) return Promise.resolve(true);
+    return new Promise((resolve) => {
       const waiter = {
         offset,
         resolve: () => {
           clearTimeout(timer);
           this.waiters.delete(waiter);
-          resolve();
+          resolve(true);
         },
       };
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
-        reject(registryErrors.timeout(`${what} timed out after ${timeoutMs} ms: read up to offset ${this.position} of ${offset}`));
+        resolve(false);
       }, timeoutMs);
       this.waiters.add(waiter);
     });
