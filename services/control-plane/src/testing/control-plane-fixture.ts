@@ -80,6 +80,10 @@ export class ControlPlaneFixture {
     return this.controlPlane.url;
   }
 
+  /**
+   * Stops and cleans up, then fails if the control plane logged an error: every failure a test
+   * provokes must be an answer (4xx, 503), never an unexpected 500.
+   */
   async stop(): Promise<void> {
     try {
       await this.controlPlane.close();
@@ -87,6 +91,8 @@ export class ControlPlaneFixture {
       await this.scratch?.drop();
       this.data.remove();
     }
+    const errors = this.logLines.filter((line) => (JSON.parse(line) as { level: number }).level >= 50);
+    if (errors.length > 0) throw new Error(`the control plane logged errors:\n${errors.join('\n')}`);
   }
 
   /** An HTTP request with optional credential (`token`: a JWT or an API key) and JSON body. */
