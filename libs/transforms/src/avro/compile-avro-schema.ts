@@ -102,7 +102,7 @@ class SchemaCompiler {
       if (hasDefault && value !== null) {
         const trail = new CoercionTrail();
         value = fieldType.coerce(field.default, trail);
-        if (trail.errors) throw new AvroSchemaError(`the default of '${field.name}' does not fit its type: ${trail.errors[0].message}`, [...fieldAt, 'default']);
+        if (trail.errors !== undefined && trail.errors.length > 0) throw new AvroSchemaError(`the default of '${field.name}' does not fit its type: ${trail.errors[0].message}`, [...fieldAt, 'default']);
       }
       fields.push({ name: field.name, inherited: field.name in Object.prototype, type: fieldType, hasDefault, default: value, copyDefault: typeof value === 'object' && value !== null });
     });

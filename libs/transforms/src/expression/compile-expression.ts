@@ -167,7 +167,17 @@ function collectReads(node: ExpressionNode, into: Set<string>): void {
 export function compileExpression(source: string | ExpressionNode, options: ExpressionOptions = {}): CompiledExpression {
   const ast = typeof source === 'string' ? parseExpression(source) : source;
   const env: ExpressionEnvironment = { now: options.now ?? Date.now, timeZone: options.timeZone ?? 'UTC' };
-  const evaluate = compileNode(ast, env);
+  const root = compileNode(ast, env);
+  const evaluate = (record: DataRecord): unknown => {
+    try {
+      return root(record);
+    } catch (e) {
+      if (e instanceof ExpressionEvaluationError) throw e;
+      // The engine's own limits (a string too long to build, a record nested deeper than the
+      // stack) are still this record's problem: report them like any other bad value.
+      throw new ExpressionEvaluationError(`cannot evaluate: ${e instanceof Error ? e.message : String(e)}`, ast.position);
+    }
+  };
   const reads = new Set<string>();
   collectReads(ast, reads);
   return { source: typeof source === 'string' ? source : '', ast, reads: [...reads], evaluate };

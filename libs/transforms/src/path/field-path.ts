@@ -30,10 +30,14 @@ export class FieldPathError extends Error {
 
 const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** Writes one key segment so that it parses back to the same key. */
+/**
+ * Writes one key segment so that it parses back to the same key. Quoted keys are read raw (no
+ * escapes), so the quote is one the key does not contain; a key holding both kinds of quote
+ * cannot be written as a path at all.
+ */
 export function formatKey(key: string, first: boolean): string {
   if (PLAIN_KEY.test(key)) return first ? key : `.${key}`;
-  return `[${JSON.stringify(key)}]`;
+  return key.includes('"') ? `['${key}']` : `["${key}"]`;
 }
 
 export function normalizeSegments(segments: readonly PathSegment[]): string {

@@ -56,7 +56,7 @@ export const mapToSchemaStep: StepDefinition<z.infer<typeof config>> = {
         trail.reset();
         const out = coerce.coerce(record, trail) as DataRecord;
         const errors = trail.errors ?? [];
-        if (rejectExtra) for (const k of Object.keys(record)) if (!known.has(k)) errors.push({ field: formatKey(k, true), message: 'not in the schema' });
+        if (rejectExtra) for (const k of Object.keys(record)) if (!known.has(k) && record[k] !== undefined) errors.push({ field: formatKey(k, true), message: 'not in the schema' });
         if (errors.length > 0) return errors.map((e) => reason('mapToSchema', e.field === '' ? e.message : `${e.field}: ${e.message}`, e.field === '' ? undefined : e.field));
         emit(out);
         return undefined;

@@ -16,6 +16,8 @@ function define(o: DataRecord, key: string, value: unknown): void {
 }
 
 const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+/** A top-level key holding a value (undefined means absent; see DataRecord). */
+const isPresent = (o: DataRecord, k: string) => hasOwn(o, k) && o[k] !== undefined;
 
 export const nestStep: StepDefinition<z.infer<typeof config>> = {
   name: 'nest',
@@ -43,7 +45,7 @@ export const nestStep: StepDefinition<z.infer<typeof config>> = {
               const child: DataRecord = {};
               define(o, parts[i], child);
               o = child;
-            } else if (typeof next === 'object' && next !== null && !Array.isArray(next) && record[parts.slice(0, i + 1).join(separator)] === undefined) {
+            } else if (typeof next === 'object' && next !== null && !Array.isArray(next) && !isPresent(record, parts.slice(0, i + 1).join(separator))) {
               o = next as DataRecord;
             } else {
               return [reason('nest', `'${parts.slice(0, i + 1).join(separator)}' is both a value and a parent of '${key}'`, key)];

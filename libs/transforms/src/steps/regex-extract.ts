@@ -28,7 +28,8 @@ export const regexExtractStep: StepDefinition<z.infer<typeof config>> = {
     const source = pathAt(cfg.field, ['field'], { wildcard: false });
     const target = pathAt(cfg.target ?? cfg.field, [cfg.target === undefined ? 'field' : 'target'], { wildcard: false });
     const regex = regexAt(cfg.pattern, cfg.flags, '', ['pattern']);
-    const groupCount = new RegExp(`${regex.source}|`).exec('')!.length - 1;
+    // An empty alternative always matches, so its match array counts the pattern's groups.
+    const groupCount = new RegExp(`${regex.source}|`, regex.flags).exec('')!.length - 1;
     const group = cfg.group ?? (groupCount > 0 ? 1 : 0);
     if (typeof group === 'number' && group > groupCount) throw new StepConfigError(`group ${group} does not exist: the pattern has ${groupCount} group${groupCount === 1 ? '' : 's'}`, ['group']);
     if (typeof group === 'string' && !cfg.pattern.includes(`(?<${group}>`)) throw new StepConfigError(`the pattern has no group named '${group}'`, ['group']);

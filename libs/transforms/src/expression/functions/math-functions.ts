@@ -43,7 +43,8 @@ export const MATH_FUNCTIONS: readonly ExpressionFunction[] = [
     maxArgs: 2,
     description: `round(x, digits?): x rounded to digits decimals (default 0, -${MAX_ROUND_DIGITS} to ${MAX_ROUND_DIGITS}), half away from zero, on the decimal value (round(1.005, 2) is 1.01)`,
     compile: eager((site, a, b) => {
-      if (isNull(a)) return null;
+      // b is undefined when the call has no second argument, null when it holds null.
+      if (isNull(a) || b === null) return null;
       const digits = b === undefined ? 0 : integerArg(site, b, 'digits', -MAX_ROUND_DIGITS, MAX_ROUND_DIGITS);
       return roundDecimal(numberArg(site, a, 'x'), digits);
     }),
