@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { ProtocolDecodeError } from './protocol-decode-error';
 
 /**
@@ -108,20 +109,27 @@ export class Decoder {
   nullableString(): string | null {
     const len = this.int16();
     if (len < 0) return null;
-    this.need(len, 'string');
-    const s = this.buf.toString('utf8', this.pos, this.pos + len);
-    this.pos += len;
-    return s;
+    return this.utf8(len, 'string');
   }
 
   /** COMPACT_STRING of flexible versions: uvarint length + 1. */
   compactNullableString(): string | null {
     const len = this.uvarint() - 1;
     if (len < 0) return null;
-    this.need(len, 'compact string');
-    const s = this.buf.toString('utf8', this.pos, this.pos + len);
+    return this.utf8(len, 'compact string');
+  }
+
+  /**
+   * Kafka strings are UTF-8. Invalid bytes are refused rather than replaced: each would become
+   * U+FFFD (3 bytes), so a name echoed back or stored (a group id) could outgrow the int16
+   * length it came in with and could never be encoded again (found by the frame fuzzer).
+   */
+  private utf8(len: number, what: string): string {
+    this.need(len, what);
+    const bytes = this.buf.subarray(this.pos, this.pos + len);
+    if (!isUtf8(bytes)) throw new ProtocolDecodeError(`${what} at byte ${this.pos} is not valid UTF-8`);
     this.pos += len;
-    return s;
+    return bytes.toString('utf8');
   }
 
   /** Skips a flexible version's tagged-field section. */
