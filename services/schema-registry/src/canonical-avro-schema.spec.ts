@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { canonicalAvroSchema, schemaIdentity } from './canonical-avro-schema';
+import { canonicalAvroSchema, compactAvroSchema, schemaIdentity } from './canonical-avro-schema';
 
 describe('canonical Avro schema', () => {
   test('whitespace, key order and a bare {"type": primitive} do not make a different schema', () => {
@@ -35,5 +35,16 @@ describe('canonical Avro schema', () => {
     const text = '"string"';
     assert.notEqual(schemaIdentity('AVRO', text, []), schemaIdentity('AVRO', text, [{ name: 'x', subject: 's', version: 1 }]));
     assert.throws(() => canonicalAvroSchema('{"type":'), SyntaxError);
+  });
+});
+
+describe('compact Avro schema (as stored)', () => {
+  test('keeps the client\'s key order and attributes, drops whitespace, and writes a bare {"type": primitive} as the primitive', () => {
+    assert.equal(compactAvroSchema('{"type": "string"}'), '"string"');
+    assert.equal(
+      compactAvroSchema('{ "type": "record", "name": "R", "x-owner": "tax", "fields": [ { "name": "a", "type": {"type": "long"}, "doc": "d" }, { "name": "b", "type": {"type": "array", "items": {"type": "int"}} } ] }'),
+      '{"type":"record","name":"R","x-owner":"tax","fields":[{"name":"a","type":"long","doc":"d"},{"name":"b","type":{"type":"array","items":"int"}}]}',
+    );
+    assert.equal(compactAvroSchema('{"type":"int","logicalType":"date"}'), '{"type":"int","logicalType":"date"}');
   });
 });

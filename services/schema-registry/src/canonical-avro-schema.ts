@@ -18,6 +18,31 @@ export function canonicalAvroSchema(schemaText: string): string {
   return JSON.stringify(normaliseType(JSON.parse(schemaText) as Json, ''));
 }
 
+/**
+ * The text a schema is stored and served as: the client's JSON without whitespace, and a bare
+ * `{"type": "string"}` written `"string"` as Avro's own printer writes it (so Confluent's
+ * documented answers come out the same). Everything else stays as the client wrote it.
+ */
+export function compactAvroSchema(schemaText: string): string {
+  return JSON.stringify(collapsePrimitives(JSON.parse(schemaText) as Json));
+}
+
+function collapsePrimitives(schema: Json): Json {
+  if (Array.isArray(schema)) return schema.map(collapsePrimitives);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const { type } = schema;
+  if (typeof type === 'string' && PRIMITIVES.has(type) && Object.keys(schema).length === 1) return type;
+  const out: Record<string, Json> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'fields' && Array.isArray(value)) {
+      out.fields = value.map((f) => (f && typeof f === 'object' && !Array.isArray(f) && 'type' in f ? { ...f, type: collapsePrimitives(f.type) } : f));
+    } else {
+      out[key] = key === 'items' || key === 'values' || (key === 'type' && typeof value !== 'string') ? collapsePrimitives(value) : value;
+    }
+  }
+  return out;
+}
+
 function normaliseType(schema: Json, namespace: string): Json {
   if (typeof schema === 'string') return PRIMITIVES.has(schema) ? schema : fullName(schema, namespace);
   if (Array.isArray(schema)) return schema.map((branch) => normaliseType(branch, namespace));

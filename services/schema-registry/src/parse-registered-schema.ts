@@ -1,6 +1,6 @@
 import { parseAvroSchema } from '@tributary/avro';
-import type { Type } from 'avsc';
-import { schemaIdentity, type SchemaReference } from './canonical-avro-schema';
+import { Type, type types } from 'avsc';
+import { compactAvroSchema, schemaIdentity, type SchemaReference } from './canonical-avro-schema';
 import { registryErrors } from './registry-errors';
 
 /** A schema a reference points at, as the registry stores it. */
@@ -14,7 +14,7 @@ export interface ReferencedSchema {
 export type ReferenceLookup = (reference: SchemaReference) => ReferencedSchema | undefined;
 
 export interface ParsedRegisteredSchema {
-  /** The schema as stored and served: the client's JSON, without its whitespace. */
+  /** The schema as stored and served: see compactAvroSchema. */
   readonly text: string;
   /** What decides sameness; see schemaIdentity. */
   readonly identity: string;
@@ -34,7 +34,7 @@ export function parseRegisteredSchema(
 ): ParsedRegisteredSchema {
   let text: string;
   try {
-    text = JSON.stringify(JSON.parse(schema));
+    text = compactAvroSchema(schema);
   } catch (error) {
     throw registryErrors.invalidSchema(`Invalid schema: not valid JSON: ${(error as Error).message}`);
   }
@@ -46,7 +46,26 @@ export function parseRegisteredSchema(
   } catch (error) {
     throw registryErrors.invalidSchema(`Invalid schema of type AVRO, details: ${(error as Error).message}`);
   }
+  const anonymous = findAnonymousNamedType(type, new Set());
+  if (anonymous) throw registryErrors.invalidSchema(`Invalid schema of type AVRO, details: No name in schema: a ${anonymous} needs a "name"`);
   return { text, identity: schemaIdentity('AVRO', text, references), type };
+}
+
+/** avsc accepts records, enums and fixed types without a name; the Avro spec (and Confluent's Java parser) does not. */
+function findAnonymousNamedType(type: Type, seen: Set<Type>): string | undefined {
+  if (seen.has(type)) return undefined;
+  seen.add(type);
+  if (Type.isType(type, 'record', 'error', 'enum', 'fixed') && !type.name) return type.typeName;
+  const children: Type[] = Type.isType(type, 'record', 'error') ? (type as types.RecordType).fields.map((f) => f.type)
+    : Type.isType(type, 'array') ? [(type as types.ArrayType).itemsType]
+      : Type.isType(type, 'map') ? [(type as types.MapType).valuesType]
+        : Type.isType(type, 'union') ? (type as types.UnwrappedUnionType).types
+          : Type.isType(type, 'logical') ? [(type as types.LogicalType).underlyingType] : [];
+  for (const child of children) {
+    const found = findAnonymousNamedType(child, seen);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function loadReferences(
