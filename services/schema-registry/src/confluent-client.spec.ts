@@ -6,7 +6,7 @@ import { startRegistryCluster, type RegistryCluster } from './testing/registry-c
 
 const field = (name: string, type: unknown, extra: object = {}) => ({ name, type, ...extra });
 const userSchema = (...fields: object[]) => ({
-  type: SchemaType.AVRO,
+  type: SchemaType.AVRO as const,
   schema: JSON.stringify({ type: 'record', name: 'User', namespace: 'io.tributary.test', fields: [field('id', 'long'), ...fields] }),
 });
 const optionalEmail = field('email', ['null', 'string'], { default: null });
