@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { BrokerProcess, freePort, tempDir } from '@tributary/testing';
 import { consumeAll } from './consume-all';
-import { kcatOk } from './kcat';
+import { KCAT_RECORD_FORMAT, kcatOk, parseKcatRecords } from './kcat';
 
 interface KcatMetadata {
   brokers: Array<{ id: number; name: string }>;
@@ -53,6 +53,17 @@ describe('kcat -L', () => {
         assert.equal(p.leader, 1);
         assert.deepEqual(p.replicas, [{ id: 1 }]);
       }
+    }
+  });
+
+  test('negotiates API versions from its opening flexible ApiVersions v3 request and enables the modern protocol features', async () => {
+    const { stderr } = await kcatOk(['-L', '-b', broker.address, '-d', 'broker,feature']);
+    // Without a usable ApiVersions answer librdkafka falls back to broker.version.fallback
+    // (0.10.0): no MsgVer2 (record batches), no idempotence, no consumer groups of its own.
+    const features = /Updated enabled protocol features to (\S+)/.exec(stderr)?.[1].split(',');
+    assert.ok(features, `kcat reported no negotiated features:\n${stderr.slice(-2000)}`);
+    for (const feature of ['ApiVersion', 'MsgVer2', 'IdempotentProducer', 'BrokerBalancedConsumer', 'BrokerGroupCoordinator', 'OffsetTime', 'ZSTD']) {
+      assert.ok(features.includes(feature), `${feature} not enabled; got ${features.join(',')}`);
     }
   });
 
@@ -106,6 +117,19 @@ describe('kcat -P', () => {
       assert.ok(records.every((r) => r.key === null));
     } finally {
       dir.remove();
+    }
+  });
+
+  test('compresses with gzip, snappy, lz4 and zstd into batches the broker stores and kcat reads back whole', async () => {
+    for (const codec of ['gzip', 'snappy', 'lz4', 'zstd']) {
+      const topic = `kcat-${codec}`;
+      await createTopics({ topic, numPartitions: 1 });
+      const lines = Array.from({ length: 500 }, (_, i) => `${codec} record ${i} ${'z'.repeat(i % 50)}`);
+      await kcatOk(['-P', '-b', broker.address, '-t', topic, '-z', codec], { input: lines.join('\n') + '\n' });
+      const { stdout } = await kcatOk(['-C', '-b', broker.address, '-t', topic, '-o', 'beginning', '-e', '-f', KCAT_RECORD_FORMAT]);
+      const records = parseKcatRecords(stdout);
+      assert.deepEqual(records.map((r) => r.value?.toString()), lines, `${codec} records differ`);
+      assert.deepEqual(records.map((r) => r.offset), lines.map((_, i) => i));
     }
   });
 
