@@ -147,7 +147,7 @@ function owesPromptReply(bytes: Buffer): boolean {
 }
 
 const hex = (b: Buffer): string => (b.length > 300 ? `${b.subarray(0, 300).toString('hex')}... (${b.length} bytes)` : b.toString('hex'));
-let previous = Buffer.alloc(0);
+let previous: Buffer = Buffer.alloc(0);
 const sinceLastCheck: Buffer[] = [];
 
 async function throwAt(bytes: Buffer): Promise<void> {
