@@ -66,6 +66,11 @@ export class KafkaSchemaLog implements SchemaLog {
     this.consumer.on(this.consumer.events.END_BATCH_PROCESS, ({ payload }) => {
       if (payload.lastOffset !== null && payload.lastOffset !== undefined) onRecords([], Number(payload.lastOffset) + 1);
     });
+    // kafkajs restarts the reader after retriable errors; after any other, writes time out and
+    // /health/ready fails until the instance is restarted, so say so loudly.
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      this.options.logger?.error({ err: payload.error.message, restarting: payload.restart }, `the ${this.topic} reader crashed`);
+    });
     await this.consumer.run({
       autoCommit: false,
       eachBatch: async ({ batch }) => {
