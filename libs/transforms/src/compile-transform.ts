@@ -16,6 +16,17 @@ function zodProblems(index: number, step: string, error: z.ZodError): TransformP
   return error.issues.map((issue) => ({ index, step, path: [step, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: issue.message }));
 }
 
+/** Where an own '__proto__' key sits in a config, if anywhere: schema parsing would drop it unseen. */
+function protoKeyAt(value: unknown, at: (string | number)[]): (string | number)[] | undefined {
+  if (typeof value !== 'object' || value === null || at.length > 32) return undefined;
+  if (!Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, '__proto__')) return [...at, '__proto__'];
+  for (const [key, child] of Object.entries(value)) {
+    const found = protoKeyAt(child, [...at, Array.isArray(value) ? Number(key) : key]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 function compileItem(item: unknown, index: number, ctx: CompileContext): { name: string; step: CompiledStep } | TransformProblem[] {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
     return [{ index, step: '', path: [], message: 'a step must be an object with one key, the step name: { rename: {...} }' }];
@@ -31,7 +42,10 @@ function compileItem(item: unknown, index: number, ctx: CompileContext): { name:
     const hint = closestName(name, [...BY_NAME.keys()]);
     return [{ index, step: name, path: [name], message: `unknown step '${name}'${hint ? `; did you mean '${hint}'?` : ''}` }];
   }
-  const parsed = definition.config.safeParse((item as Record<string, unknown>)[name]);
+  const raw = (item as Record<string, unknown>)[name];
+  const hidden = protoKeyAt(raw, []);
+  if (hidden !== undefined) return [{ index, step: name, path: [name, ...hidden], message: "'__proto__' cannot be a key in a step config: the config would lose it silently" }];
+  const parsed = definition.config.safeParse(raw);
   if (!parsed.success) return zodProblems(index, name, parsed.error);
   try {
     return { name, step: definition.compile(parsed.data, ctx) };
