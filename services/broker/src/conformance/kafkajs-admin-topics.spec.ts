@@ -81,6 +81,15 @@ describe('topics', () => {
     assert.equal((await admin.fetchTopicMetadata({ topics: ['admin-shrink'] })).topics[0].partitions.length, 3);
   });
 
+  test('a topic of more partitions than the broker can hold is refused, and so is growing one past it', async () => {
+    await assert.rejects(admin.createTopics({ topics: [{ topic: 'admin-huge', numPartitions: 1_000_000 }] }),
+      (err: Error & { errors?: Array<{ type?: string }> }) => err.errors?.[0]?.type === 'INVALID_PARTITIONS');
+    await createTopic(kafka, 'admin-capped', 1);
+    await assert.rejects(admin.createPartitions({ topicPartitions: [{ topic: 'admin-capped', count: 1_000_000 }] }),
+      (err: Error & { type?: string }) => err.type === 'INVALID_PARTITIONS');
+    assert.ok(!(await admin.listTopics()).includes('admin-huge'));
+  });
+
   test('deleteTopics removes a topic from listTopics and from metadata', async () => {
     await createTopic(kafka, 'admin-doomed', 2);
     await produceMessages(kafka, 'admin-doomed', [{ partition: 0, value: 'soon gone' }]);

@@ -168,10 +168,12 @@ export class RawKafkaConnection {
  * Fetch v4 => replica_id max_wait_ms min_bytes max_bytes isolation_level [topic [partition fetch_offset partition_max_bytes]]
  * Response v4 => throttle_time_ms [topic [partition error_code high_watermark last_stable_offset [aborted_transactions] records]]
  */
-export async function fetchRawRecords(address: string, topic: string, partition: number, offset: number): Promise<Buffer> {
+export async function fetchRawRecords(
+  address: string, topic: string, partition: number, offset: number, wait = { maxWaitMs: 0, minBytes: 1 },
+): Promise<Buffer> {
   const connection = await RawKafkaConnection.open(address);
   try {
-    const request = new Encoder().int32(-1).int32(0).int32(1).int32(1 << 20).int8(0)
+    const request = new Encoder().int32(-1).int32(wait.maxWaitMs).int32(wait.minBytes).int32(1 << 20).int8(0)
       .int32(1).string(topic).int32(1).int32(partition).int64(offset).int32(1 << 20);
     const d = await connection.request(1, 4, request.finish());
     d.int32(); // throttle

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { type Consumer, type Kafka } from 'kafkajs';
 import { BrokerProcess } from '@tributary/testing';
-import { connectedConsumer, connectedProducer, consumeCount, createTopic, kafkaFor } from './kafkajs-client';
+import { connectedConsumer, connectedProducer, consumeCount, createTopic, fetchRawRecords, kafkaFor } from './kafkajs-client';
 
 let broker: BrokerProcess;
 let kafka: Kafka;
@@ -88,4 +88,12 @@ test('records spread over many small segments are read back whole and in order',
   const received = await consumeCount(c, values.length);
   assert.deepEqual(received.map((r) => r.value!.toString()), values);
   assert.deepEqual(received.map((r) => r.offset), values.map((_, i) => i));
+});
+
+test('a Fetch with min_bytes 0 is answered at once, not after max_wait_ms, when there is nothing to read', async () => {
+  await createTopic(kafka, 'limits-empty', 1);
+  const started = Date.now();
+  const records = await fetchRawRecords(broker.address, 'limits-empty', 0, 0, { maxWaitMs: 30_000, minBytes: 0 });
+  assert.equal(records.length, 0);
+  assert.ok(Date.now() - started < 15_000, 'the broker long-polled a min_bytes 0 fetch'); // a semantic, not a speed, check
 });

@@ -19,7 +19,8 @@ export async function handleFetch(broker: BrokerCore, req: FetchRequest): Promis
   for (;;) {
     const { response, bytes, failed, logs } = collect(broker, req);
     const remainingWait = deadline - Date.now();
-    if (bytes >= Math.max(1, req.minBytes) || failed || remainingWait <= 0 || logs.length === 0) return response;
+    // min_bytes 0 (or less) asks for an answer at once, data or not, as Kafka gives it.
+    if (bytes >= req.minBytes || failed || remainingWait <= 0 || logs.length === 0) return response;
     await highWatermarkMoved(logs, remainingWait);
   }
 }

@@ -18,6 +18,20 @@ export function configOverrides(configs: ReadonlyArray<{ name: string; value: st
   return overrides;
 }
 
+/**
+ * Every partition is a folder with open segment files on this one node, so a request for a
+ * million of them is refused rather than allowed to exhaust file handles and disk (Kafka itself
+ * sets no cap, but its partitions spread over many brokers).
+ */
+const MAX_PARTITIONS_PER_TOPIC = 4096;
+
+function checkPartitionCount(count: number): void {
+  if (!Number.isInteger(count) || count < 1) throw new KafkaProtocolError('INVALID_PARTITIONS', `Number of partitions must be larger than 0, got ${count}`);
+  if (count > MAX_PARTITIONS_PER_TOPIC) {
+    throw new KafkaProtocolError('INVALID_PARTITIONS', `Number of partitions ${count} is more than this broker's limit of ${MAX_PARTITIONS_PER_TOPIC} per topic`);
+  }
+}
+
 /** CreateTopics: one node, so replication factor must be 1 (or -1, the default) and assignments name node 1 only. */
 export function handleCreateTopics(broker: BrokerCore, req: CreateTopicsRequest): CreateTopicsResponse {
   return {
@@ -27,7 +41,7 @@ export function handleCreateTopics(broker: BrokerCore, req: CreateTopicsRequest)
         validateTopicName(t.name);
         if (broker.topics.describeTopic(t.name)) throw new KafkaProtocolError('TOPIC_ALREADY_EXISTS', `Topic '${t.name}' already exists.`);
         const partitions = t.assignments.length > 0 ? t.assignments.length : t.numPartitions === -1 ? broker.defaultPartitions : t.numPartitions;
-        if (!Number.isInteger(partitions) || partitions < 1) throw new KafkaProtocolError('INVALID_PARTITIONS', `Number of partitions must be larger than 0, got ${partitions}`);
+        checkPartitionCount(partitions);
         if (t.replicationFactor !== -1 && t.replicationFactor !== 1) {
           throw new KafkaProtocolError('INVALID_REPLICATION_FACTOR', `Replication factor ${t.replicationFactor} is larger than the 1 available broker`);
         }
@@ -64,6 +78,7 @@ export function handleCreatePartitions(broker: BrokerCore, req: CreatePartitions
         if (t.count <= current.partitions) {
           throw new KafkaProtocolError('INVALID_PARTITIONS', `Topic currently has ${current.partitions} partitions, which is higher than the requested ${t.count}.`);
         }
+        checkPartitionCount(t.count);
         if (!req.validateOnly) broker.topics.createPartitions(t.name, t.count);
         return { name: t.name, errorCode: 0, errorMessage: null };
       } catch (err) {
