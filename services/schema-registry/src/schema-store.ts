@@ -11,6 +11,8 @@ export const LOST = Symbol('lost to a concurrent writer');
 /** How many times a write operation runs before giving up on a busy subject (Confluent's kafkastore.write.max.retries). */
 const WRITE_ATTEMPTS = 10;
 
+/** Lost offsets kept for their writers; other instances' losses are never asked for, so old ones are dropped. */
+const LOST_OFFSETS_KEPT = 10_000;
 
 export interface SchemaStoreOptions {
   /** How long a write, or a catch-up before one, may take (Confluent's kafkastore.timeout.ms). */
@@ -42,7 +44,9 @@ export class SchemaStore {
   async start(initTimeoutMs: number): Promise<void> {
     await this.log.start((records, nextOffset) => this.receive(records, nextOffset));
     await this.catchUp(initTimeoutMs);
-    await this.exclusive(() => this.repairLostVersions());
+    await this.exclusive(() => this.repairLostVersions()).catch((error: unknown) => {
+      this.options.logger.warn({ err: (error as Error).message }, 'could not write back the winners of earlier races; a later lost write will try again');
+    });
   }
 
   /** The next offset to apply: everything before it is in the state. */
@@ -155,7 +159,10 @@ export class SchemaStore {
     for (const record of records) {
       if (record.offset < this.position) continue; // delivered again after the consumer rejoined
       try {
-        if (!this.state.apply(decodeRecord(record.key, record.value))) this.lostOffsets.add(record.offset);
+        if (!this.state.apply(decodeRecord(record.key, record.value))) {
+          this.lostOffsets.add(record.offset);
+          if (this.lostOffsets.size > LOST_OFFSETS_KEPT) this.lostOffsets.delete(this.lostOffsets.values().next().value!);
+        }
       } catch (error) {
         this.options.logger.warn({ offset: record.offset, err: (error as Error).message }, 'skipped a _schemas record it cannot read');
       }
