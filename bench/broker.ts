@@ -4,7 +4,10 @@
  * with 8 in flight; consumption with eachBatch. The broker runs as its own process (like Kafka
  * would), started from source on a free port with a fresh data folder.
  *
- *   npm run bench -- broker [--records N] [--in-flight N] [--batch N] [--size BYTES]
+ *   npm run bench -- broker [--records N] [--in-flight N] [--batch N] [--size BYTES] [--profile DIR]
+ *
+ * --profile DIR writes a V8 CPU profile of the broker process into DIR (open it in Chrome
+ * DevTools, or sum self time per function) to see where the broker's time goes.
  *
  * Phases: produce alone, consume alone (the records just produced), then producer and consumer
  * together on a new topic for source-to-consumer latency (record timestamp to eachBatch). In that
@@ -25,6 +28,7 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '1000' },
     size: { type: 'string', default: '200' },
     partitions: { type: 'string', default: '6' },
+    profile: { type: 'string' },
   },
 });
 const settings = {
@@ -114,7 +118,10 @@ function startLatencyWorker(address: string, topic: string): { ready: Promise<vo
 
 async function main(): Promise<void> {
   console.log('settings', JSON.stringify({ ...settings, client: 'kafkajs 2.2.4', broker: 'tributary embedded (child process)', fsyncBeforeAck: true }));
-  const broker = await BrokerProcess.start({ args: ['--log-level', 'warn'] });
+  const broker = await BrokerProcess.start({
+    args: ['--log-level', 'warn'],
+    nodeArgs: values.profile ? ['--cpu-prof', '--cpu-prof-dir', values.profile] : [],
+  });
   try {
     const kafka = new Kafka({ brokers: [broker.address], clientId: 'bench', logLevel: logLevel.ERROR });
     const admin = kafka.admin();

@@ -14,6 +14,8 @@ export interface BrokerProcessOptions {
   readonly args?: readonly string[];
   readonly dataDir?: string;
   readonly port?: number;
+  /** Flags for node itself, e.g. ['--cpu-prof', '--cpu-prof-dir', dir] to profile the broker. */
+  readonly nodeArgs?: readonly string[];
 }
 
 export class BrokerProcess {
@@ -25,6 +27,7 @@ export class BrokerProcess {
     readonly dataDir: string,
     private readonly args: readonly string[],
     private readonly ownsDataDir: (() => void) | null,
+    private readonly nodeArgs: readonly string[] = [],
   ) {}
 
   /** Starts a broker on a free port with a fresh data folder (unless given), and waits until it listens. */
@@ -35,6 +38,7 @@ export class BrokerProcess {
       options.dataDir ?? dir!.path,
       ['--group-initial-rebalance-delay-ms', '0', '--group-min-session-timeout-ms', '1000', ...(options.args ?? [])],
       dir ? dir.remove : null,
+      options.nodeArgs,
     );
     await broker.restart();
     return broker;
@@ -53,7 +57,7 @@ export class BrokerProcess {
   async restart(): Promise<void> {
     const child = spawn(
       process.execPath,
-      ['--require', '@swc-node/register', join(repoRoot, 'services/cli/src/main.ts'), 'broker',
+      [...this.nodeArgs, '--require', '@swc-node/register', join(repoRoot, 'services/cli/src/main.ts'), 'broker',
         '--listen', this.address, '--data', this.dataDir, '--log-level', 'warn', ...this.args],
       { cwd: repoRoot, env: { ...process.env, SWC_NODE_PROJECT: join(repoRoot, 'tsconfig.json') }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
