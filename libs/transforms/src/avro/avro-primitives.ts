@@ -12,11 +12,12 @@ const ISO = compileDatePattern('iso');
 const UTC = timeZoneOf('UTC')!;
 const TIME_TEXT = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
 
-function simple(label: string, fieldType: FieldType, accepts: (v: unknown) => boolean, convert: (v: unknown) => unknown): AvroType {
+function simple(label: string, fieldType: FieldType, accepts: (v: unknown) => boolean, convert: (v: unknown) => unknown, passesTypeof?: 'string' | 'boolean'): AvroType {
   return {
     label,
     fieldType,
     nullable: false,
+    passesTypeof,
     accepts,
     coerce(v, trail) {
       if (accepts(v)) return v;
@@ -41,13 +42,13 @@ function timeOfDay(v: unknown, unit: number): unknown {
 
 const PRIMITIVES: Record<string, AvroType> = {
   null: simple('null', 'null', (v) => v === null, (v) => new CoercionFailure(`expected null, got ${describeValue(v)}`)),
-  boolean: simple('boolean', 'boolean', (v) => typeof v === 'boolean', toBoolean),
+  boolean: simple('boolean', 'boolean', (v) => typeof v === 'boolean', toBoolean, 'boolean'),
   int: simple('int', 'int', isInt, (v) => toInteger(v, 'int')),
   long: simple('long', 'long', isLong, (v) => toInteger(v, 'long')),
   float: simple('float', 'float', isNumber, (v) => toFloating(v, 'float')),
   double: simple('double', 'double', isNumber, (v) => toFloating(v, 'double')),
   bytes: simple('bytes', 'bytes', isBytes, (v) => new CoercionFailure(`expected bytes, got ${describeValue(v)}`)),
-  string: simple('string', 'string', (v) => typeof v === 'string', toText),
+  string: simple('string', 'string', (v) => typeof v === 'string', toText, 'string'),
 };
 
 export function primitiveType(name: string): AvroType | undefined {

@@ -8,6 +8,11 @@ export interface AvroType {
   readonly fieldType: FieldType;
   /** True for unions with a null branch (a missing field then becomes null). */
   readonly nullable: boolean;
+  /**
+   * A `typeof` answer whose values this type takes as they are ('string' for string): lets a
+   * record check the commonest fields without a call into coerce.
+   */
+  readonly passesTypeof?: 'string' | 'boolean';
   /** Whether v already is of this type, unconverted (picks a union branch before coercing). */
   accepts(v: unknown): boolean;
   /** The value converted to this type, or undefined after trail.fail(...). */

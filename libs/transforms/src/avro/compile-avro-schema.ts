@@ -56,7 +56,7 @@ class SchemaCompiler {
   private record(schema: Record<string, unknown>, at: At, namespace: string | undefined): AvroType {
     if (!Array.isArray(schema.fields)) throw new AvroSchemaError('a record needs a fields list', [...at, 'fields']);
     // `inherited`: the name also exists on Object.prototype ('constructor'), so a plain read could find it there.
-    const fields: { name: string; inherited: boolean; type: AvroType; hasDefault: boolean; default: unknown; copyDefault: boolean }[] = [];
+    const fields: { name: string; inherited: boolean; type: AvroType; passes: AvroType['passesTypeof']; hasDefault: boolean; default: unknown; copyDefault: boolean }[] = [];
     const label = `record ${String(schema.name)}`;
     // Registered before its fields compile, so a field may refer to the record itself.
     const type: AvroType = {
@@ -72,9 +72,12 @@ class SchemaCompiler {
           const raw = f.inherited ? (hasOwn(v, f.name) ? v[f.name] : undefined) : v[f.name];
           let value: unknown;
           if (raw !== undefined && raw !== null) {
-            trail.push(f.name);
-            value = f.type.coerce(raw, trail);
-            trail.pop();
+            if (typeof raw === f.passes) value = raw;
+            else {
+              trail.push(f.name);
+              value = f.type.coerce(raw, trail);
+              trail.pop();
+            }
           } else if (f.hasDefault && !(raw === null && f.type.nullable)) value = f.copyDefault ? deepCopy(f.default) : f.default;
           else if (f.type.nullable) value = null;
           else {
@@ -104,7 +107,7 @@ class SchemaCompiler {
         value = fieldType.coerce(field.default, trail);
         if (trail.errors !== undefined && trail.errors.length > 0) throw new AvroSchemaError(`the default of '${field.name}' does not fit its type: ${trail.errors[0].message}`, [...fieldAt, 'default']);
       }
-      fields.push({ name: field.name, inherited: field.name in Object.prototype, type: fieldType, hasDefault, default: value, copyDefault: typeof value === 'object' && value !== null });
+      fields.push({ name: field.name, inherited: field.name in Object.prototype, type: fieldType, passes: fieldType.passesTypeof, hasDefault, default: value, copyDefault: typeof value === 'object' && value !== null });
     });
     return type;
   }
@@ -187,7 +190,12 @@ class SchemaCompiler {
       label,
       fieldType: only?.fieldType ?? (others.length === 0 ? 'null' : 'unknown'),
       nullable,
-      accepts: (v) => ((v === null || v === undefined) && nullable) || others.some((b) => b.accepts(v)),
+      passesTypeof: only?.passesTypeof,
+      accepts(v) {
+        if (v === null || v === undefined) return nullable;
+        for (let i = 0; i < others.length; i++) if (others[i].accepts(v)) return true;
+        return false;
+      },
       coerce(v, trail) {
         if (v === null || v === undefined) return nullable ? null : trail.fail(`expected ${label}, got null`);
         if (only !== undefined) return only.coerce(v, trail);
