@@ -52,9 +52,11 @@ export function compileSetter(path: FieldPath): (record: Record<string, unknown>
     const writeParent = keyWriter(parentKey);
     const write = keyWriter(second.key);
     return (r, value) => {
-      let parent = ownValue(r, parentKey, inherited);
-      if (parent === undefined || parent === null) writeParent(r, (parent = {}));
-      else if (!isPlainContainer(parent)) return `cannot set ${path.text}: its parent is ${describe(parent)}`;
+      const found = ownValue(r, parentKey, inherited);
+      let parent: Record<string, unknown>;
+      if (found === undefined || found === null) writeParent(r, (parent = {}));
+      else if (isPlainContainer(found)) parent = found;
+      else return `cannot set ${path.text}: its parent is ${describe(found)}`;
       write(parent, value);
       return undefined;
     };
