@@ -13,4 +13,11 @@ export { type ResultFilter, type ResultOrder, type ResultPosition, type ResultRe
 export { readResultPage, summarizeResults, type ResultPage, type ResultSummary } from './results/result-pages';
 export { streamResults, type ResultStreamOptions } from './results/result-stream';
 export { sampleTaxResult, insertSampleResults } from './results/sample-tax-results';
+export { PipelineEntity, type PipelineStatus, type PipelineAction } from './pipelines/pipeline.entity';
+export { PipelineVersionEntity } from './pipelines/pipeline-version.entity';
+export { ScheduleEntity, type CatchUpPolicy } from './schedules/schedule.entity';
+export { RunEntity, type RunStatus, type RunTrigger } from './runs/run.entity';
+export { RunStageCountEntity } from './runs/run-stage-count.entity';
+export { RunEventEntity } from './runs/run-event.entity';
+export { RunErrorSampleEntity } from './runs/run-error-sample.entity';
 export { createScratchDatabase, TEST_DATABASE_URL, type ScratchDatabase } from './scratch-database';

@@ -6,12 +6,23 @@
 import { ApiKeyEntity } from './api-keys/api-key.entity';
 import { AuditEntryEntity } from './audit/audit-entry.entity';
 import { IdentitySecretsAudit1764000000000 } from './migrations/1764000000000-identity-secrets-audit';
+import { PipelinesSchedulesRuns1764600000000 } from './migrations/1764600000000-pipelines-schedules-runs';
+import { PipelineEntity } from './pipelines/pipeline.entity';
+import { PipelineVersionEntity } from './pipelines/pipeline-version.entity';
+import { RunErrorSampleEntity } from './runs/run-error-sample.entity';
+import { RunEventEntity } from './runs/run-event.entity';
+import { RunStageCountEntity } from './runs/run-stage-count.entity';
+import { RunEntity } from './runs/run.entity';
+import { ScheduleEntity } from './schedules/schedule.entity';
 import { Results1764500000000 } from './migrations/1764500000000-results';
 import { ResultEntity } from './results/result.entity';
 import { SecretEntity } from './secrets/secret.entity';
 import { TenantEntity } from './tenants/tenant.entity';
 import { UserEntity } from './users/user.entity';
 
-export const ENTITIES = [TenantEntity, UserEntity, ApiKeyEntity, SecretEntity, AuditEntryEntity, ResultEntity];
+/** Pipelines and their versions, schedules, runs. */
+const PIPELINE_RUN_ENTITIES = [PipelineEntity, PipelineVersionEntity, ScheduleEntity, RunEntity, RunStageCountEntity, RunEventEntity, RunErrorSampleEntity];
 
-export const MIGRATIONS = [IdentitySecretsAudit1764000000000, Results1764500000000];
+export const ENTITIES = [TenantEntity, UserEntity, ApiKeyEntity, SecretEntity, AuditEntryEntity, ResultEntity, ...PIPELINE_RUN_ENTITIES];
+
+export const MIGRATIONS = [IdentitySecretsAudit1764000000000, Results1764500000000, PipelinesSchedulesRuns1764600000000];
