@@ -23,3 +23,5 @@ export { Misfit, describeValue } from './misfit';
 export { sqlTimestamp, calendarDate, exactLong, decimalText, type TimestampValue } from './sql-values';
 export { avroName, avroFieldNames } from './avro-names';
 export { userQueryProblem, queryAsSubquery, codeOutsideQuotes, type SqlDialect } from './user-query';
+export { sqlReadPlan, type SqlColumnInfo, type SqlStreamInfo, type SqlReadPlan } from './sql-read-plan';
+export { sqlDiscoveredStream } from './sql-stream-schema';
