@@ -47,7 +47,7 @@ export const convertCurrencyStep: StepDefinition<z.infer<typeof config>> = {
     const setCurrency = currencyField === undefined ? undefined : compileSetter(currencyField);
     const rateOf = (v: unknown, side: string): number | string => {
       if (typeof v !== 'string') return `the ${side} currency must be a code, got ${describeValue(v)}`;
-      return rates.get(v) ?? `no rate for ${side} currency '${v}'`;
+      return rates.get(v) ?? `no rate for ${side} currency ${describeValue(v)}`;
     };
     return {
       reads: [amount.normalized, ...from.reads, ...to.reads],

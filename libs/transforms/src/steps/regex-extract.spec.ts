@@ -19,6 +19,8 @@ describe('regexExtract', () => {
     assert.deepEqual(extract({ field: 'ref', pattern: '(\\d+)', target: 'n', onNoMatch: 'keep' }).run({ ...record }).records, [record]);
     assert.deepEqual(extract({ field: 'ref', pattern: '(\\d+)', target: 'n', onNoMatch: 'error' }).run({ ...record }).reasons, [{ step: 'regexExtract', index: 0, field: 'ref', message: "'none' does not match /(\\d+)/" }]);
     assert.deepEqual(extract({ field: 'ref', pattern: '(\\d+)|x', target: 'n' }).run({ ref: 'x' }).records, [{ ref: 'x', n: null }], 'an unmatched group is null');
+    const long = 'y'.repeat(100_000);
+    assert.equal(extract({ field: 'ref', pattern: '(\\d+)', onNoMatch: 'error' }).run({ ref: long }).reasons[0].message, `'${'y'.repeat(40)}...' does not match /(\\d+)/`, 'a long value is shortened in the message');
   });
 
   test('a missing field is left alone, null stores null, other types fail the record', () => {

@@ -49,7 +49,7 @@ export const regexExtractStep: StepDefinition<z.infer<typeof config>> = {
         if (typeof v === 'string') {
           const m = regex.exec(v);
           if (m !== null) extract = (typeof group === 'number' ? m[group] : m.groups?.[group]) ?? null;
-          else if (onNoMatch === 'error') return [reason('regexExtract', `'${v}' does not match /${regex.source}/`, source.text)];
+          else if (onNoMatch === 'error') return [reason('regexExtract', `${describeValue(v)} does not match /${regex.source}/`, source.text)];
           else if (onNoMatch === 'keep') {
             emit(record);
             return undefined;

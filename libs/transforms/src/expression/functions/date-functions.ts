@@ -111,7 +111,7 @@ export const DATE_FUNCTIONS: readonly ExpressionFunction[] = [
         const s = stringArg(site, v, 'the text');
         const pattern = patternAt(optional(format, r));
         const fields = pattern.parse(s);
-        if (typeof fields === 'string') return site.fail(`'${s}' is not a valid '${pattern.pattern}' date: ${fields}`);
+        if (typeof fields === 'string') return site.fail(`${describeValue(s)} is not a valid '${pattern.pattern}' date: ${fields}`);
         return epochOfDateFields(fields, zoneAt(optional(zone, r)));
       };
     },
