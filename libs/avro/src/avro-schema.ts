@@ -1,9 +1,14 @@
 import { Type } from 'avsc';
+import { installShortStrings } from './avsc-short-strings';
 import { boundedCollections } from './bounded-collections';
 import { DateType } from './logical-types/date-type';
 import { DecimalType } from './logical-types/decimal-type';
 import { TimestampMillisType } from './logical-types/timestamp-millis-type';
 import { UuidType } from './logical-types/uuid-type';
+
+// Short ASCII strings through JavaScript rather than Node's UTF-8 bindings: same results, and
+// ~30% faster TaxOrder decodes (avsc-short-strings.ts).
+installShortStrings();
 
 /** The logical types Tributary maps to TypeScript values; any other logicalType reads as its underlying type. */
 export const LOGICAL_TYPES = {
