@@ -6,6 +6,11 @@ type Schema = ConstructorParameters<typeof types.LogicalType>[0];
 /** A calendar date, 'YYYY-MM-DD' (ISO 8601, years 0000 to 9999). */
 export type DateText = string;
 
+interface IntTap {
+  readInt(): number;
+  writeInt(n: number): void;
+}
+
 /**
  * Avro `date` on `int` (days since 1970-01-01) as 'YYYY-MM-DD' text.
  *
@@ -19,6 +24,18 @@ export class DateType extends types.LogicalType {
     if (!Type.isType(this.underlyingType, 'int')) {
       throw new Error(`date must be on int, not ${this.underlyingType.typeName}`);
     }
+  }
+
+  // Straight to the tap: avsc's LogicalType#_read and #_write reach the underlying int type
+  // through a getter, from one call site shared by every logical type. Same calls in the end:
+  // avsc's IntType reads with readInt, and writes any int (_toValue returns days of years
+  // 0000-9999, always ints) with writeInt.
+  _read(tap: IntTap): DateText {
+    return dateFromDays(tap.readInt());
+  }
+
+  _write(tap: IntTap, value: unknown): void {
+    tap.writeInt(this._toValue(value));
   }
 
   protected override _fromValue(days: number): DateText {

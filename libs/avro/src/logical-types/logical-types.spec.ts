@@ -5,6 +5,7 @@ import { Type } from 'avsc';
 import { parseAvroSchema } from '../avro-schema';
 import { DecimalType } from './decimal-type';
 import { dateFromDays, daysFromDate } from './date-type';
+import { isUuidText } from './uuid-type';
 
 const money = { type: 'bytes', logicalType: 'decimal', precision: 18, scale: 4 };
 
@@ -132,5 +133,26 @@ describe('uuid', () => {
       assert.throws(() => type.toBuffer(value), /uuid needs a UUID string/);
     }
     assert.throws(() => type.fromBuffer(Type.forSchema('string').toBuffer('not-a-uuid')), /"not-a-uuid", which is not a UUID/);
+  });
+
+  test('accepts exactly what the RFC 4122 RegExp accepts', () => {
+    const rfc4122 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    // UUIDs of either case, with one char (any code unit) put in, replaced or taken out.
+    const nearUuid = fc
+      .tuple(fc.uuid(), fc.boolean(), fc.nat(36), fc.integer({ min: 0, max: 0xffff }), fc.constantFrom(0, 1, 2, 3))
+      .map(([uuid, upper, at, code, edit]) => {
+        const text = upper ? uuid.toUpperCase() : uuid;
+        const c = String.fromCharCode(code);
+        return [text, text.slice(0, at) + c + text.slice(at + 1), text.slice(0, at) + c + text.slice(at), text.slice(0, at) + text.slice(at + 1)][edit];
+      });
+    const swapped = fc.tuple(fc.uuid(), fc.nat(35), fc.constantFrom('g', 'G', '-', '`', '@', '/', ':', 'A', 'f', '0', '9', '\n')).map(([uuid, at, c]) => uuid.slice(0, at) + c + uuid.slice(at + 1));
+    fc.assert(
+      fc.property(fc.oneof(nearUuid, swapped, fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', minLength: 36, maxLength: 36 })), (text) => {
+        assert.equal(isUuidText(text), rfc4122.test(text), JSON.stringify(text));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const value of [undefined, null, 42, { toString: () => '123e4567-e89b-12d3-a456-426614174000' }]) assert.equal(isUuidText(value), false);
+    assert.equal(isUuidText('123e4567-e89b-12d3-a456-426614174000\n'), false); // $ is the end of the text, not of a line
   });
 });

@@ -3,17 +3,41 @@ import { describeValue } from './describe-value';
 
 type Schema = ConstructorParameters<typeof types.LogicalType>[0];
 
+interface LongTap {
+  readLong(): number;
+  writeLong(n: number): void;
+}
+
+interface LongReader {
+  _read(tap: LongTap): number;
+}
+
 /**
  * Avro `timestamp-millis` on `long` (milliseconds since 1970-01-01T00:00:00Z) as a JS `Date`,
  * which is the same thing: an instant with millisecond resolution. Writing takes a valid Date
  * only; an Invalid Date is refused rather than written as NaN.
  */
 export class TimestampMillisType extends types.LogicalType {
+  private readonly long: LongReader;
+
   constructor(schema: Schema, options?: unknown) {
     super(schema, options);
     if (!Type.isType(this.underlyingType, 'long')) {
       throw new Error(`timestamp-millis must be on long, not ${this.underlyingType.typeName}`);
     }
+    this.long = this.underlyingType as unknown as LongReader;
+  }
+
+  // Past avsc's LogicalType#_read and #_write, which reach the underlying type through a getter
+  // from one call site shared by every logical type. Reads keep avsc's LongType check (it refuses
+  // longs beyond 2^53); writes go straight to writeLong, which is all LongType#_write does with
+  // what _toValue returns (the integer milliseconds of a valid Date, within +-8.64e15).
+  _read(tap: LongTap): Date {
+    return new Date(this.long._read(tap));
+  }
+
+  _write(tap: LongTap, value: unknown): void {
+    tap.writeLong(this._toValue(value));
   }
 
   protected override _fromValue(millis: number): Date {
