@@ -21,6 +21,11 @@ export interface AvroFieldSchema {
   readonly type: AvroSchema;
   readonly default?: unknown;
   readonly doc?: string;
+  /**
+   * Tributary's own attribute (Avro keeps unknown attributes as metadata): the field's name in
+   * the source when that is not a valid Avro name ('Inv Date' for Inv_Date).
+   */
+  readonly sourceName?: string;
 }
 
 export interface AvroRecordSchema {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { AvroRecordSchema } from './avro-schema-types';
 import type { CheckResult } from './connector-error';
 import type { DiscoveredStream, ReadMode } from './discovered-stream';
 import type { SourceBatch } from './source-batch';
@@ -33,6 +34,13 @@ export interface ReadOptions extends ConnectorContext {
    * incremental mode; in full mode it makes the read resumable. Names as in StreamField.sourceName.
    */
   readonly keyField?: string;
+  /**
+   * The stream's schema as the runtime registered it (a DiscoveredStream.schema). Sources whose
+   * schema is inferred from the data (files) make every record fit it, and a row that cannot
+   * (a column that appeared since discover()) becomes an invalid row rather than a field
+   * dropped without a word. Sources with a catalog (databases) take their schema from it.
+   */
+  readonly schema?: AvroRecordSchema;
   /** Where to resume: a cursor a previous batch of this stream carried. */
   readonly cursor?: SourceCursor;
   /** Rows per batch, at most; the runtime chooses it. */
