@@ -2,6 +2,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ROLES, type Role } from '@tributary/security';
 import { ControlPlaneFixture, PLATFORM_ADMIN } from '../testing/control-plane-fixture';
+import { pipelineYaml } from '../pipelines/testing/pipeline-documents';
+import { PlatformKafka } from '../pipelines/testing/platform-kafka';
 
 // Every route x every kind of caller x own and other tenant, from one table. The expected
 // permissions are written out here, independently of libs/security's table, so a change to
@@ -37,6 +39,7 @@ interface Caller {
 }
 
 describe('authorization matrix: every route x every role x own and other tenant', () => {
+  let kafka: PlatformKafka;
   let cp: ControlPlaneFixture;
   let root: string;
   const callers: Caller[] = [];
@@ -95,9 +98,78 @@ describe('authorization matrix: every route x every role x own and other tenant'
       prepare: async (tenant) => ({ params: { name: await secretIn(tenant) } }),
     },
     { method: 'GET', path: '/tenants/{tenant}/audit', allowed: ['admin'], ok: 200 },
+    ...PIPELINE_ROUTES(),
     { method: 'POST', path: '/platform/secrets/rotate', allowed: 'platform-admin', ok: 200 },
     { method: 'GET', path: '/platform/audit', allowed: 'platform-admin', ok: 200 },
   ];
+
+  /** Pipelines, schedules, runs and replay (the pipeline routes' `{pipeline}` is a pipeline name). */
+  function PIPELINE_ROUTES(): RouteCase[] {
+    const RUNNERS: Role[] = ['admin', 'engineer', 'operator'];
+    const BUILDERS: Role[] = ['admin', 'engineer'];
+    const shared = async (tenant: string) => ({ params: { pipeline: await pipelineIn(tenant, 'shared') } });
+    const run = async (tenant: string) => ({ params: { runId: await runIn(tenant) } });
+    const p = '/tenants/{tenant}/pipelines';
+    return [
+      { method: 'GET', path: p, allowed: RUNNERS, ok: 200 },
+      { method: 'POST', path: p, allowed: BUILDERS, ok: 201, prepare: async (tenant) => ({ body: { document: pipelineYaml(tenant, unique('made-'), { partitions: 1 }) } }) },
+      { method: 'POST', path: `${p}/validate`, allowed: RUNNERS, ok: 200, prepare: async (tenant) => ({ body: { document: pipelineYaml(tenant, 'draft') } }) },
+      { method: 'GET', path: `${p}/{pipeline}`, allowed: RUNNERS, ok: 200, prepare: shared },
+      {
+        method: 'PUT', path: `${p}/{pipeline}`, allowed: BUILDERS, ok: 200,
+        prepare: async (tenant) => ({ params: { pipeline: await pipelineIn(tenant, 'shared') }, body: { document: pipelineYaml(tenant, 'shared', { partitions: 1, rangeMin: ++serial }) } }),
+      },
+      { method: 'DELETE', path: `${p}/{pipeline}`, allowed: BUILDERS, ok: 204, prepare: async (tenant) => ({ params: { pipeline: await pipelineIn(tenant, 'doomed') } }) },
+      { method: 'GET', path: `${p}/{pipeline}/versions`, allowed: RUNNERS, ok: 200, prepare: shared },
+      { method: 'GET', path: `${p}/{pipeline}/versions/{version}`, allowed: RUNNERS, ok: 200, prepare: async (tenant) => ({ params: { pipeline: await pipelineIn(tenant, 'shared'), version: '1' } }) },
+      { method: 'GET', path: `${p}/{pipeline}/diff`, allowed: RUNNERS, ok: 200, prepare: shared },
+      { method: 'POST', path: `${p}/{pipeline}/pause`, allowed: RUNNERS, ok: 200, prepare: async (tenant) => ({ params: { pipeline: await pipelineIn(tenant, 'toggle', 'active') } }) },
+      { method: 'POST', path: `${p}/{pipeline}/resume`, allowed: RUNNERS, ok: 200, prepare: async (tenant) => ({ params: { pipeline: await pipelineIn(tenant, 'toggle', 'paused') } }) },
+      { method: 'GET', path: '/tenants/{tenant}/schedules', allowed: RUNNERS, ok: 200 },
+      { method: 'GET', path: `${p}/{pipeline}/schedule`, allowed: RUNNERS, ok: 200, prepare: async (tenant) => ({ params: { pipeline: await scheduledPipelineIn(tenant) } }) },
+      {
+        method: 'PUT', path: `${p}/{pipeline}/schedule`, allowed: RUNNERS, ok: 200,
+        prepare: async (tenant) => ({ params: { pipeline: await scheduledPipelineIn(tenant) }, body: { cron: '0 3 * * *', timeZone: 'Europe/Berlin', catchUp: { policy: 'none' } } }),
+      },
+      { method: 'DELETE', path: `${p}/{pipeline}/schedule`, allowed: RUNNERS, ok: 204, prepare: async (tenant) => ({ params: { pipeline: await scheduledPipelineIn(tenant) } }) },
+      { method: 'POST', path: `${p}/{pipeline}/replay`, allowed: RUNNERS, ok: 200, prepare: async (tenant) => ({ ...(await shared(tenant)), body: { stage: 'transformer', fromOffset: 0 } }) },
+      { method: 'GET', path: '/tenants/{tenant}/runs', allowed: ROLES, ok: 200 },
+      { method: 'POST', path: `${p}/{pipeline}/runs`, allowed: RUNNERS, ok: 201, prepare: async (tenant) => ({ ...(await shared(tenant)), body: {} }) },
+      { method: 'GET', path: '/tenants/{tenant}/runs/{runId}', allowed: ROLES, ok: 200, prepare: run },
+      { method: 'POST', path: '/tenants/{tenant}/runs/{runId}/cancel', allowed: RUNNERS, ok: 200, prepare: run },
+      { method: 'GET', path: '/tenants/{tenant}/runs/{runId}/errors', allowed: ROLES, ok: 200, prepare: run },
+      {
+        method: 'GET', path: '/tenants/{tenant}/runs/{runId}/quality', allowed: ROLES, ok: 200,
+        prepare: async (tenant) => {
+          const runId = await runIn(tenant);
+          await asRoot('PUT', `/tenants/${tenant}/runs/${runId}/quality`, QUALITY_REPORT);
+          return { params: { runId } };
+        },
+      },
+      { method: 'PUT', path: '/tenants/{tenant}/runs/{runId}/quality', allowed: RUNNERS, ok: 204, prepare: async (tenant) => ({ ...(await run(tenant)), body: QUALITY_REPORT }) },
+    ];
+  }
+
+  const QUALITY_REPORT = { records: 10, passed: 9, failed: 1, score: 95, ok: true, alerts: [], rules: [{ index: 0, rule: 'notNull', failures: 1, failureRate: 0.1 }], completeness: [], uniqueness: [], anomalies: [] };
+
+  /** The pipeline `name` in `tenant`, applied (or revived) by the platform admin, in `status`. */
+  async function pipelineIn(tenant: string, name: string, status: 'active' | 'paused' = 'active'): Promise<string> {
+    await asRoot('PUT', `/tenants/${tenant}/pipelines/${name}`, { document: pipelineYaml(tenant, name, { partitions: 1 }) });
+    const current = await asRoot('GET', `/tenants/${tenant}/pipelines/${name}`);
+    if (current.status !== status) await asRoot('POST', `/tenants/${tenant}/pipelines/${name}/${status === 'paused' ? 'pause' : 'resume'}`);
+    return name;
+  }
+
+  async function scheduledPipelineIn(tenant: string): Promise<string> {
+    const name = await pipelineIn(tenant, 'shared');
+    await asRoot('PUT', `/tenants/${tenant}/pipelines/${name}/schedule`, { cron: '*/30 * * * *' });
+    return name;
+  }
+
+  async function runIn(tenant: string): Promise<string> {
+    const run = await asRoot('POST', `/tenants/${tenant}/pipelines/${await pipelineIn(tenant, 'shared')}/runs`, {});
+    return run.id;
+  }
 
   async function userIn(tenant: string): Promise<string> {
     const user = await asRoot('POST', `/tenants/${tenant}/users`, { email: `${unique('target')}@${tenant}.test`, password: 'a target password', role: 'customer' });
@@ -125,7 +197,8 @@ describe('authorization matrix: every route x every role x own and other tenant'
   }
 
   before(async () => {
-    cp = await ControlPlaneFixture.start();
+    kafka = await PlatformKafka.start();
+    cp = await ControlPlaneFixture.start(kafka.env);
     root = await cp.login(PLATFORM_ADMIN.email, PLATFORM_ADMIN.password);
     const ownAdmin = await cp.createTenant(root, OWN);
     await cp.createTenant(root, OTHER);
@@ -147,7 +220,10 @@ describe('authorization matrix: every route x every role x own and other tenant'
     // Last, so its changes in the other tenant come after every foreign caller's attempts.
     callers.push({ name: 'platform admin', headers: { authorization: `Bearer ${root}` }, platformAdmin: true });
   });
-  after(() => cp?.stop());
+  after(async () => {
+    await cp?.stop();
+    await kafka?.stop();
+  });
 
   test('the table lists every route the control plane serves', async () => {
     const doc = await cp.call<{ paths: Record<string, Record<string, unknown>> }>('GET', '/docs/openapi.json');
@@ -203,8 +279,12 @@ describe('authorization matrix: every route x every role x own and other tenant'
       userId: ['users', 'id'],
       keyId: ['api-keys', 'keyId'],
       name: ['secrets', 'name'],
+      runId: ['runs?limit=500', 'id'],
     } as const;
     for (const [param, value] of foreignTargets) {
+      // Pipelines (and their versions) are shared targets the platform admin changes last; the
+      // audit check above is what shows no foreign caller changed one.
+      if (param === 'pipeline' || param === 'version') continue;
       const [collection, field] = lists[param as keyof typeof lists];
       const list = await cp.call<{ items: Record<string, string>[] }>('GET', `/tenants/${OTHER}/${collection}`, { token: root });
       const found = list.body.items.find((item) => item[field] === value);
@@ -212,6 +292,7 @@ describe('authorization matrix: every route x every role x own and other tenant'
       assert.equal(found.revokedAt ?? null, null, `API key ${value} in ${OTHER} was revoked`);
       if (collection === 'users') assert.equal(found.role, 'customer', `user ${value} in ${OTHER} was changed`);
       if (collection === 'secrets') assert.equal(found.updatedBy, PLATFORM_ADMIN.email, `secret ${value} in ${OTHER} was overwritten`);
+      if (param === 'runId') assert.equal(found.status, 'requested', `run ${value} in ${OTHER} was cancelled`);
     }
   });
 });

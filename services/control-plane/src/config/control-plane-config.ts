@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseKeyring, type Keyring } from '@tributary/security';
+import { parsePlatformStreamConfig, type PlatformStreamConfig } from '../pipelines/platform-stream-config';
 
 /**
  * Everything the control plane reads from its environment, parsed once at start. An empty
@@ -17,6 +18,8 @@ export interface ControlPlaneConfig {
   readonly accessTokenTtlSeconds: number;
   readonly bootstrapAdmin?: { readonly email: string; readonly password: string };
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  /** KAFKA_BROKERS, SCHEMA_REGISTRY_URL and the scheduler's settings (see platform-stream-config.ts). */
+  readonly stream: PlatformStreamConfig;
 }
 
 /** Bad configuration. The message names each variable at fault and never echoes a value. */
@@ -63,6 +66,8 @@ export function parseControlPlaneConfig(
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`).join('\n'));
   }
   const e = parsed.data;
+  const stream = parsePlatformStreamConfig(present);
+  if ('problems' in stream) throw new ConfigError(stream.problems.join('\n'));
   const needFallback = !e[KEYRING_VARIABLE] || !e.TRIBUTARY_JWT_SECRET;
   const fallback = needFallback && !e.DATABASE_URL && fallbackKeys ? fallbackKeys(e.TRIBUTARY_DATA_DIR) : undefined;
   const keyringText = e[KEYRING_VARIABLE] ?? fallback?.masterKeys;
@@ -89,5 +94,6 @@ export function parseControlPlaneConfig(
       ? { email: e.TRIBUTARY_BOOTSTRAP_ADMIN_EMAIL.toLowerCase(), password: e.TRIBUTARY_BOOTSTRAP_ADMIN_PASSWORD! }
       : undefined,
     logLevel: e.LOG_LEVEL,
+    stream: stream.config,
   };
 }

@@ -1,0 +1,96 @@
+import type { RunEntity, RunErrorSampleEntity, RunEventEntity, RunStageCountEntity } from '@tributary/persistence';
+
+export interface RunView {
+  id: string;
+  tenant: string;
+  pipeline: string;
+  pipelineVersion: number;
+  status: RunEntity['status'];
+  trigger: RunEntity['trigger'];
+  mode: RunEntity['mode'];
+  requestedBy: string | null;
+  scheduledFor: string | null;
+  requestedAt: string;
+  /** False while the run request has not reached `_tributary.runs` (it will be retried). */
+  requestPublished: boolean;
+  startedAt: string | null;
+  finishedAt: string | null;
+  error: string | null;
+  cancelledBy: string | null;
+  hasQualityReport: boolean;
+}
+
+export interface StageCountView {
+  stage: string;
+  recordsIn: number;
+  recordsOut: number;
+  errors: number;
+  reportedAt: string;
+}
+
+export interface RunDetail extends RunView {
+  counts: StageCountView[];
+  events: { type: string; at: string; error: string | null }[];
+  errorSamples: number;
+}
+
+export interface ErrorSampleView {
+  id: string;
+  stage: string;
+  reasons: unknown;
+  attempt: number;
+  failedAt: string;
+  recordKey: string | null;
+  record: unknown;
+  source: { topic: string; partition: number; offset: string } | null;
+  /** Where the ErrorRecord itself is, to replay or inspect it. */
+  errorRecord: { topic: string; partition: number; offset: string };
+}
+
+/** RunEvent's stages in record-path order, so counts read from source to sink. */
+const STAGE_ORDER = ['SOURCE', 'TRANSFORM', 'VALIDATE', 'TAX_SINK', 'RESULT_WRITER', 'OTHER'];
+
+export function runView(r: RunEntity): RunView {
+  return {
+    id: r.id,
+    tenant: r.tenantId,
+    pipeline: r.pipeline,
+    pipelineVersion: r.pipelineVersion,
+    status: r.status,
+    trigger: r.trigger,
+    mode: r.mode,
+    requestedBy: r.requestedBy,
+    scheduledFor: r.scheduledFor?.toISOString() ?? null,
+    requestedAt: r.requestedAt.toISOString(),
+    requestPublished: r.requestPublishedAt !== null,
+    startedAt: r.startedAt?.toISOString() ?? null,
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+    error: r.error,
+    cancelledBy: r.cancelledBy,
+    hasQualityReport: r.qualityReport !== null,
+  };
+}
+
+export function stageCountViews(rows: RunStageCountEntity[]): StageCountView[] {
+  return rows
+    .map((c) => ({ stage: c.stage, recordsIn: Number(c.recordsIn), recordsOut: Number(c.recordsOut), errors: Number(c.errors), reportedAt: c.reportedAt.toISOString() }))
+    .sort((a, b) => STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage));
+}
+
+export function eventViews(rows: RunEventEntity[]): RunDetail['events'] {
+  return rows.map((e) => ({ type: e.type, at: e.at.toISOString(), error: e.error }));
+}
+
+export function errorSampleView(s: RunErrorSampleEntity): ErrorSampleView {
+  return {
+    id: s.id,
+    stage: s.stage,
+    reasons: s.reasons,
+    attempt: s.attempt,
+    failedAt: s.failedAt.toISOString(),
+    recordKey: s.recordKey,
+    record: s.record,
+    source: s.sourceTopic !== null ? { topic: s.sourceTopic, partition: s.sourcePartition!, offset: s.sourceOffset! } : null,
+    errorRecord: { topic: s.topic, partition: s.partition, offset: s.offset },
+  };
+}

@@ -1,0 +1,57 @@
+import { Inject, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import { LOGGER } from '../app/tokens';
+import { AuditLog } from '../audit/audit-log';
+import { AuditModule } from '../audit/audit.module';
+import { PlatformStream } from '../pipelines/platform-stream';
+import { PlatformStreamModule } from '../pipelines/platform-stream.module';
+import { errorSampleHandler, errorTopics } from './error-sample-reader';
+import { RunEventApplier } from './run-event-applier';
+import { RUN_EVENT_TOPICS, runEventHandler } from './run-event-reader';
+import { RunLedger } from './run-ledger';
+import { RunRequestOutbox } from './run-requests';
+import { RunsController } from './runs.controller';
+import { TopicConsumer } from './topic-consumer';
+
+/** Consumer groups of the control plane's readers; instances share them. */
+export const RUN_EVENTS_GROUP = '_tributary.control-plane.run-events';
+export const ERROR_SAMPLES_GROUP = '_tributary.control-plane.error-samples';
+
+/** Runs, and the two readers that keep them current: run events and error samples. */
+@Module({
+  imports: [AuditModule, PlatformStreamModule],
+  controllers: [RunsController],
+  providers: [
+    {
+      provide: RunLedger,
+      useFactory: (ds: DataSource, audit: AuditLog, stream: PlatformStream, outbox: RunRequestOutbox) => new RunLedger(ds, audit, stream, outbox),
+      inject: [DataSource, AuditLog, PlatformStream, RunRequestOutbox],
+    },
+  ],
+  exports: [RunLedger],
+})
+export class RunsModule implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly readers: TopicConsumer[] = [];
+
+  constructor(
+    @Inject(PlatformStream) private readonly stream: PlatformStream,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { kafka, codec } = this.stream;
+    if (!kafka || !codec) return;
+    const admin = () => this.stream.admin();
+    this.readers.push(
+      new TopicConsumer({ kafka, groupId: RUN_EVENTS_GROUP, topics: RUN_EVENT_TOPICS, handle: runEventHandler(codec, new RunEventApplier(this.dataSource), this.logger), logger: this.logger }),
+      new TopicConsumer({ kafka, groupId: ERROR_SAMPLES_GROUP, topics: errorTopics(admin), handle: errorSampleHandler(codec, this.dataSource, this.logger), logger: this.logger }),
+    );
+    for (const reader of this.readers) reader.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.readers.map((reader) => reader.stop()));
+  }
+}
