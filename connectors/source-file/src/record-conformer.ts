@@ -1,4 +1,4 @@
-import { Misfit, avroName, describeValue, type AvroRecordSchema, type AvroSchema, type InvalidReason } from '@tributary/connectors';
+import { Misfit, avroName, describeValue, type AvroRecordSchema, type AvroSchema, type AvroUnionSchema, type InvalidReason } from '@tributary/connectors';
 
 type Fit = (value: unknown, path: string, reasons: InvalidReason[]) => unknown;
 
@@ -31,8 +31,9 @@ function compile(schema: AvroSchema): Fit {
     const inner = branch === undefined ? () => null : compile(branch);
     return (value, path, reasons) => (value === null || value === undefined ? (nullable ? null : misfit(reasons, path, 'TYPE_MISMATCH', 'is missing')) : inner(value, path, reasons));
   }
-  const type = typeof schema === 'string' ? schema : schema.type;
-  if (typeof schema === 'object' && !Array.isArray(schema) && 'logicalType' in schema) return (value) => value; // declared by hand: the encoder judges
+  const single = schema as Exclude<AvroSchema, AvroUnionSchema>;
+  const type = typeof single === 'string' ? single : single.type;
+  if (typeof single === 'object' && 'logicalType' in single) return (value) => value; // declared by hand: the encoder judges
   switch (type) {
     case 'string':
       return (value) => (typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value));

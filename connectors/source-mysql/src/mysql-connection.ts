@@ -77,6 +77,6 @@ export function mysqlError(error: unknown, secrets: MysqlSecrets): ConnectorErro
   const where = `mysql ${secrets.host}:${secrets.port}/${secrets.database} as ${secrets.user}`;
   const text = withoutSecrets(String(message ?? error), [secrets.password]);
   if (code && NETWORK.has(code)) return new ConnectorError('unreachable', `cannot reach ${where}: ${text || code}`, { cause: error });
-  const failure = (errno !== undefined && BY_ERRNO[errno]) || 'source-error';
+  const failure = (errno === undefined ? undefined : BY_ERRNO[errno]) ?? 'source-error';
   return new ConnectorError(failure, `${where}: ${text}${code ? ` (${code})` : ''}`, { cause: error });
 }

@@ -1,3 +1,4 @@
+import type { Connection as CoreConnection } from 'mysql2';
 import type { Connection } from 'mysql2/promise';
 import { START_CURSOR, avroFieldNames, convertRow, type ColumnConversion, type PagedSource, type SqlReadPlan } from '@tributary/connectors';
 import { quoteIdentifier, type MysqlStream } from './mysql-catalog';
@@ -28,7 +29,7 @@ export function mysqlPages(connection: Connection, stream: MysqlStream, plan: Sq
   let rowNumber = 0;
   let unkeyed: AsyncIterator<Row> | undefined;
 
-  const page = async (sql: string, values: unknown[]): Promise<Row[]> => {
+  const page = async (sql: string, values: string[]): Promise<Row[]> => {
     const [rows] = await connection.execute({ sql, rowsAsArray: true }, values);
     return rows as unknown as Row[];
   };
@@ -38,10 +39,12 @@ export function mysqlPages(connection: Connection, stream: MysqlStream, plan: Sq
       // LIMIT is bound as text: MySQL 8's prepared statements refuse a number there.
       const n = String(limit);
       if (keyIndex === undefined) {
-        unkeyed ??= connection.connection.query({ sql: select, rowsAsArray: true }).stream({ highWaterMark: limit })[Symbol.asyncIterator]();
+        // Streaming needs the callback connection under the promise wrapper (typed only on pool connections).
+        const core = (connection as unknown as { connection: CoreConnection }).connection;
+        const stream = (unkeyed ??= core.query({ sql: select, rowsAsArray: true }).stream({ highWaterMark: limit })[Symbol.asyncIterator]());
         const rows: Row[] = [];
         while (rows.length < limit) {
-          const next = await unkeyed.next();
+          const next = await stream.next();
           if (next.done) break;
           rows.push(next.value);
         }

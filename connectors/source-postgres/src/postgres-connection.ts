@@ -60,6 +60,6 @@ export function postgresError(error: unknown, secrets: PostgresSecrets): Connect
   if (/timeout|terminated unexpectedly|Connection terminated/i.test(text) && !code) {
     return new ConnectorError('unreachable', `cannot reach ${where}: ${text}`, { cause: error });
   }
-  const failure = (code && BY_SQLSTATE[code]) ?? 'source-error';
+  const failure = (code ? BY_SQLSTATE[code] : undefined) ?? 'source-error';
   return new ConnectorError(failure, `${where}: ${text}${code ? ` (SQLSTATE ${code})` : ''}`, { cause: error });
 }
