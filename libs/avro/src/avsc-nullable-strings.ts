@@ -1,0 +1,86 @@
+import { types } from 'avsc';
+import type { Tap } from './avsc-tap';
+
+/**
+ * Unwrapped unions read and write their null and string branches without a dynamic call.
+ *
+ * Why: every union in avsc reads and writes through one `UnwrappedUnionType#_read`/`#_write`,
+ * whose `branch._read(tap)` call site sees every type there is (strings, records, logical types),
+ * so V8 can neither inline it nor cache it. A TaxOrder has 23 nullable fields, most of them
+ * ["null", "string"], and that dispatch was 10-15% of an encode or a decode (CPU profile of
+ * bench/avro.ts). Here the two commonest branches are recognised by their avsc method and called
+ * directly: null is null and writes nothing, a string branch is the tap's readString/writeString.
+ *
+ * Identical results: the fast paths do exactly what avsc's methods do for those branches (see
+ * NullType and StringType in avsc's lib/types.js), and every other case (other branches, logical
+ * branches, values no branch takes, bad indices) goes to avsc's own method, from the same tap
+ * position. avsc-nullable-strings.spec.ts compares both on arbitrary unions and values.
+ */
+interface Branch {
+  _read(tap: Tap): unknown;
+  _write(tap: Tap, value: unknown): void;
+}
+
+interface UnwrappedUnion {
+  readonly types: readonly Branch[];
+  /** avsc's private map from a value's bucket ('null', 'string', 'object'...) to its branch index. */
+  readonly _bucketIndices: Record<string, number | undefined>;
+  /** avsc's private list of logical branches, which it must try on every value; null if none. */
+  readonly _dynamicBranches: unknown[] | null;
+}
+
+type UnionRead = (this: UnwrappedUnion, tap: Tap) => unknown;
+type UnionWrite = (this: UnwrappedUnion, tap: Tap, value: unknown) => void;
+
+const builtins = types as unknown as Record<'UnwrappedUnionType' | 'NullType' | 'StringType', { prototype: Branch }>;
+const unionPrototype = builtins.UnwrappedUnionType.prototype as unknown as { _read: UnionRead; _write: UnionWrite };
+const nullRead = builtins.NullType.prototype._read;
+const stringRead = builtins.StringType.prototype._read;
+const stringWrite = builtins.StringType.prototype._write;
+
+/** avsc's own methods, the fallbacks and the reference for the spec. */
+export const avscUnionRead: UnionRead = unionPrototype._read;
+export const avscUnionWrite: UnionWrite = unionPrototype._write;
+
+export function readUnion(this: UnwrappedUnion, tap: Tap): unknown {
+  const start = tap.pos;
+  const branch = this.types[tap.readLong()];
+  if (branch !== undefined) {
+    const read = branch._read;
+    if (read === nullRead) return null;
+    if (read === stringRead) return tap.readString();
+    return branch._read(tap);
+  }
+  tap.pos = start;
+  return avscUnionRead.call(this, tap); // throws avsc's 'invalid union index' error
+}
+
+export function writeUnion(this: UnwrappedUnion, tap: Tap, value: unknown): void {
+  if (this._dynamicBranches === null) {
+    if (value === null) {
+      const index = this._bucketIndices.null;
+      if (index !== undefined) {
+        tap.writeLong(index);
+        return;
+      }
+    } else if (typeof value === 'string') {
+      const index = this._bucketIndices.string; // a string or an enum branch
+      if (index !== undefined && this.types[index]._write === stringWrite) {
+        tap.writeLong(index);
+        tap.writeString(value);
+        return;
+      }
+    }
+  }
+  avscUnionWrite.call(this, tap, value);
+}
+
+let installed = false;
+
+/** Puts the fast paths on avsc's UnwrappedUnionType; idempotent. parseAvroSchema's module calls it. */
+export function installNullableStrings(): void {
+  if (installed) return;
+  installed = true;
+  unionPrototype._read = readUnion;
+  unionPrototype._write = writeUnion;
+}
