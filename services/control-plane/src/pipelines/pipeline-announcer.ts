@@ -11,6 +11,8 @@ import type { PipelineChange, PlatformStream } from './platform-stream';
  * is the pipeline's state now (the topic is compacted by pipeline), so redoing it is harmless.
  */
 export class PipelineAnnouncer {
+  private readonly listeners: ((change: PipelineChange) => void)[] = [];
+
   constructor(
     private readonly stream: PlatformStream,
     private readonly dataSource: DataSource,
@@ -19,7 +21,14 @@ export class PipelineAnnouncer {
 
   /** True when announced; false (logged) when left for the outbox pass. */
   async announce(pipeline: PipelineEntity): Promise<boolean> {
-    return this.announceAll([pipeline]);
+    const announced = await this.announceAll([pipeline]);
+    for (const listener of this.listeners) listener(changeOf(pipeline));
+    return announced;
+  }
+
+  /** Tells this process's own readers of a change at once (others learn from the topic or their next poll). */
+  onChange(listener: (change: PipelineChange) => void): void {
+    this.listeners.push(listener);
   }
 
   async publishPending(olderThanMs: number): Promise<number> {

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { LOGGER } from '../app/tokens';
 import { AuditLog } from '../audit/audit-log';
 import { AuditModule } from '../audit/audit.module';
+import { PipelineAnnouncer } from '../pipelines/pipeline-announcer';
 import { PlatformStream } from '../pipelines/platform-stream';
 import { PlatformStreamModule } from '../pipelines/platform-stream.module';
 import { errorSampleHandler, errorTopics } from './error-sample-reader';
@@ -38,16 +39,20 @@ export class RunsModule implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(PlatformStream) private readonly stream: PlatformStream,
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(PipelineAnnouncer) private readonly announcer: PipelineAnnouncer,
   ) {}
 
   onApplicationBootstrap(): void {
     const { kafka, codec } = this.stream;
     if (!kafka || !codec) return;
     const admin = () => this.stream.admin();
+    const errors = new TopicConsumer({ kafka, groupId: ERROR_SAMPLES_GROUP, topics: errorTopics(admin), handle: errorSampleHandler(codec, this.dataSource, this.logger), logger: this.logger });
     this.readers.push(
       new TopicConsumer({ kafka, groupId: RUN_EVENTS_GROUP, topics: RUN_EVENT_TOPICS, handle: runEventHandler(codec, new RunEventApplier(this.dataSource), this.logger), logger: this.logger }),
-      new TopicConsumer({ kafka, groupId: ERROR_SAMPLES_GROUP, topics: errorTopics(admin), handle: errorSampleHandler(codec, this.dataSource, this.logger), logger: this.logger }),
+      errors,
     );
+    // A pipeline applied here has a new errors topic: read it now rather than at the next poll.
+    this.announcer.onChange((change) => change.action === 'applied' && void errors.refresh().catch(() => undefined));
     for (const reader of this.readers) reader.start();
   }
 

@@ -1,0 +1,193 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { ConfluentAvroCodec, platformType, readPlatformSchema, type ErrorRecord, type RunEvent, type StageCount } from '@tributary/avro';
+import { createStreamProducer, type StreamProducer } from '@tributary/stream';
+import { ControlPlaneFixture, PLATFORM_ADMIN } from '../testing/control-plane-fixture';
+import { SchemaRegistryHttp } from '../pipelines/schema-registry-http';
+import { pipelineYaml } from '../pipelines/testing/pipeline-documents';
+import { PlatformKafka } from '../pipelines/testing/platform-kafka';
+import type { ErrorSampleView, RunDetail, RunView } from './run-views';
+
+const RAW_SCHEMA = { type: 'record', name: 'Order', fields: [{ name: 'order_id', type: 'string' }, { name: 'total', type: 'double' }] };
+
+describe('runs: start now, run events, error samples, quality, cancel, list', () => {
+  let kafka: PlatformKafka;
+  let cp: ControlPlaneFixture;
+  let operator: string;
+  let customer: string;
+  let operatorId: string;
+  let codec: ConfluentAvroCodec;
+  let producer: StreamProducer;
+
+  before(async () => {
+    kafka = await PlatformKafka.start();
+    cp = await ControlPlaneFixture.start(kafka.env);
+    const root = await cp.login(PLATFORM_ADMIN.email, PLATFORM_ADMIN.password);
+    const admin = await cp.createTenant(root, 'acme');
+    assert.equal((await cp.call('POST', '/tenants/acme/pipelines', { token: admin, body: { document: pipelineYaml('acme', 'erp-orders') } })).status, 201);
+    assert.equal((await cp.call('POST', '/tenants/acme/pipelines', { token: admin, body: { document: pipelineYaml('acme', 'crm-orders') } })).status, 201);
+    const ops = await cp.call<{ id: string }>('POST', '/tenants/acme/users', { token: admin, body: { email: 'ops@acme.test', password: 'operator password', role: 'operator' } });
+    operatorId = ops.body.id;
+    operator = await cp.login('ops@acme.test', 'operator password');
+    await cp.call('POST', '/tenants/acme/users', { token: admin, body: { email: 'viewer@acme.test', password: 'customer password', role: 'customer' } });
+    customer = await cp.login('viewer@acme.test', 'customer password');
+    codec = new ConfluentAvroCodec(new SchemaRegistryHttp(kafka.registry.url));
+    producer = createStreamProducer({ kafka: kafka.kafka, codec });
+    await producer.connect();
+  });
+  after(async () => {
+    await producer?.disconnect();
+    await cp?.stop();
+    await kafka?.stop();
+  });
+
+  const start = (pipeline = 'erp-orders', body: unknown = {}) => cp.call<RunView>('POST', `/tenants/acme/pipelines/${pipeline}/runs`, { token: operator, body });
+  const detail = (id: string) => cp.call<RunDetail>('GET', `/tenants/acme/runs/${id}`, { token: customer });
+  const event = (run: string, type: RunEvent['type'], at: number, counts: StageCount[] = [], error: string | null = null): RunEvent => ({
+    eventId: randomUUID(), runId: run, tenant: 'acme', pipeline: 'erp-orders', type, at: new Date(at), trigger: null, requestedBy: null, mode: null, counts, error,
+  });
+  const publish = (events: RunEvent[]) => producer.publish('_tributary.runs', events.map((e) => ({ key: e.runId, value: e })), { schema: readPlatformSchema('run-event') });
+  const count = (stage: StageCount['stage'], recordsIn: number, recordsOut: number, errors: number): StageCount => ({ stage, recordsIn, recordsOut, errors });
+
+  /** Polls the run until `done` holds (the run-event reader is asynchronous). */
+  async function until(id: string, done: (run: RunDetail) => boolean): Promise<RunDetail> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const run = (await detail(id)).body;
+      if (done(run)) return run;
+      if (Date.now() > deadline) assert.fail(`run ${id} never reached the expected state: ${JSON.stringify(run)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  test('run now: a requested run, and its request on _tributary.runs', async () => {
+    const answer = await start('erp-orders', { trigger: 'cli' });
+    assert.equal(answer.status, 201, answer.text);
+    assert.deepEqual([answer.body.status, answer.body.trigger, answer.body.mode, answer.body.requestPublished, answer.body.requestedBy], ['requested', 'cli', 'incremental', true, operatorId]);
+    const events = await Promise.all((await kafka.readAll('_tributary.runs')).map((m) => codec.decodeWith<RunEvent>(m.value!, platformType('run-event'))));
+    const request = events.find((e) => e.runId === answer.body.id)!;
+    assert.deepEqual([request.type, request.trigger, request.mode, request.requestedBy, request.tenant, request.pipeline], ['REQUESTED', 'CLI', 'INCREMENTAL', operatorId, 'acme', 'erp-orders']);
+    const full = await start('erp-orders', { mode: 'full' });
+    assert.equal(full.body.mode, 'full');
+  });
+
+  test('run events move the run along, idempotently and in any order, with counts per stage', async () => {
+    const { body: run } = await start();
+    const t = Date.parse('2025-06-01T08:00:00Z');
+    const progress = event(run.id, 'PROGRESS', t + 2000, [count('SOURCE', 100, 100, 0), count('TRANSFORM', 90, 88, 2)]);
+    await publish([
+      event(run.id, 'STARTED', t + 1000),
+      progress,
+      progress, // delivered twice
+      event(run.id, 'PROGRESS', t + 3000, [count('SOURCE', 250, 250, 0)]),
+      event(run.id, 'PROGRESS', t + 2500, [count('SOURCE', 200, 200, 0)]), // late and stale
+      event(run.id, 'FINISHED', t + 4000, [count('TRANSFORM', 250, 245, 5), count('VALIDATE', 245, 240, 5)]),
+      event(run.id, 'PROGRESS', t + 3500, []), // after the end
+    ]);
+    const done = await until(run.id, (r) => r.events.length === 7);
+    assert.equal(done.status, 'succeeded');
+    assert.equal(done.startedAt, new Date(t + 1000).toISOString());
+    assert.equal(done.finishedAt, new Date(t + 4000).toISOString());
+    assert.deepEqual(done.counts.map((c) => [c.stage, c.recordsIn, c.recordsOut, c.errors]), [['SOURCE', 250, 250, 0], ['TRANSFORM', 250, 245, 5], ['VALIDATE', 245, 240, 5]]);
+    // In event time order (the request was made now, the runner's events carry June's times); the
+    // duplicate delivery was kept once.
+    assert.deepEqual(done.events.map((e) => e.type), ['STARTED', 'PROGRESS', 'PROGRESS', 'PROGRESS', 'PROGRESS', 'FINISHED', 'REQUESTED']);
+  });
+
+  test('a failed run keeps its error; a run only a runner knew of is recorded from its events', async () => {
+    const { body: run } = await start();
+    const unknown = randomUUID();
+    await publish([
+      event(run.id, 'FAILED', Date.now(), [count('SOURCE', 3, 3, 0)], 'the source database refused the connection'),
+      { ...event(unknown, 'REQUESTED', Date.now() - 1000), trigger: 'CONSOLE', mode: 'FULL' },
+      event(unknown, 'STARTED', Date.now()),
+      { ...event(randomUUID(), 'STARTED', Date.now()), pipeline: 'no-such-pipeline' },
+    ]);
+    const failed = await until(run.id, (r) => r.status === 'failed');
+    assert.equal(failed.error, 'the source database refused the connection');
+    const adopted = await until(unknown, (r) => r.status === 'running');
+    assert.deepEqual([adopted.trigger, adopted.mode, adopted.pipeline], ['console', 'full', 'erp-orders']);
+  });
+
+  test('error samples: the run failed records from <p>.errors with their reasons and the record decoded', async () => {
+    const { body: run } = await start();
+    const original = await codec.encode((await codec.register('tributary.acme.erp-orders.raw-value', RAW_SCHEMA), 'tributary.acme.erp-orders.raw-value'), { order_id: 'A-1', total: -5 });
+    const failure = (runId: string | null, offset: number): ErrorRecord => ({
+      tenant: 'acme', pipeline: 'erp-orders', runId, stage: 'VALIDATE',
+      reasons: [{ code: 'range', message: 'total -5 is below 0', field: 'total' }, { code: 'notNull', message: 'customerId is missing', field: 'customerId' }],
+      attempt: 1, failedAt: new Date('2025-06-01T08:00:05Z'), recordKey: Buffer.from('A-1'), originalPayload: original,
+      sourceOffset: { topic: 'tributary.acme.erp-orders.mapped', partition: 1, offset }, traceparent: null,
+    });
+    await producer.publish('tributary.acme.erp-orders.errors', [failure(run.id, 7), failure(null, 8), failure(run.id, 9)].map((value) => ({ key: 'A-1', value })), { schema: readPlatformSchema('error-record') });
+    await until(run.id, (r) => r.errorSamples === 2);
+    const errors = await cp.call<{ items: ErrorSampleView[]; nextCursor: string | null }>('GET', `/tenants/acme/runs/${run.id}/errors?limit=1`, { token: customer });
+    assert.equal(errors.status, 200, errors.text);
+    const [sample] = errors.body.items;
+    assert.deepEqual([sample.stage, sample.recordKey, sample.record, sample.source], ['VALIDATE', 'A-1', { order_id: 'A-1', total: -5 }, { topic: 'tributary.acme.erp-orders.mapped', partition: 1, offset: '7' }]);
+    assert.deepEqual((sample.reasons as { code: string }[]).map((r) => r.code), ['range', 'notNull']);
+    const next = await cp.call<{ items: ErrorSampleView[]; nextCursor: string | null }>('GET', `/tenants/acme/runs/${run.id}/errors?limit=1&cursor=${errors.body.nextCursor}`, { token: customer });
+    assert.deepEqual([next.body.items[0].source?.offset, next.body.nextCursor], ['9', null]);
+  });
+
+  test('the data-quality report is stored with the run and read back', async () => {
+    const { body: run } = await start();
+    assert.equal((await cp.call('GET', `/tenants/acme/runs/${run.id}/quality`, { token: customer })).status, 404);
+    const report = { records: 10, passed: 8, failed: 2, score: 90, ok: false, alerts: ['notNull failed for 20%'], rules: [{ index: 0, rule: 'notNull', failures: 2, failureRate: 0.2 }], completeness: [], uniqueness: [], anomalies: [], stats: { records: 10, means: { total: 12.5 } } };
+    assert.equal((await cp.call('PUT', `/tenants/acme/runs/${run.id}/quality`, { token: operator, body: report })).status, 204);
+    const read = await cp.call('GET', `/tenants/acme/runs/${run.id}/quality`, { token: customer });
+    assert.deepEqual(read.body, report);
+    const bad = await cp.call<{ issues: { path: string }[] }>('PUT', `/tenants/acme/runs/${run.id}/quality`, { token: operator, body: { ...report, score: 120 } });
+    assert.deepEqual([bad.status, bad.body.issues.map((i) => i.path)], [400, ['body.score']]);
+  });
+
+  test('cancel: the run is cancelled, the runners are told, and a late event does not revive it', async () => {
+    const { body: run } = await start();
+    const cancelled = await cp.call<RunView>('POST', `/tenants/acme/runs/${run.id}/cancel`, { token: operator });
+    assert.deepEqual([cancelled.status, cancelled.body.status, cancelled.body.cancelledBy], [200, 'cancelled', 'ops@acme.test']);
+    assert.equal((await cp.call('POST', `/tenants/acme/runs/${run.id}/cancel`, { token: operator })).status, 200, 'cancelling again sends the event again');
+    await publish([event(run.id, 'FINISHED', Date.now(), [count('SOURCE', 1, 1, 0)])]);
+    const after = await until(run.id, (r) => r.events.some((e) => e.type === 'FINISHED'));
+    assert.equal(after.status, 'cancelled');
+    const told = await Promise.all((await kafka.readAll('_tributary.runs')).map((m) => codec.decodeWith<RunEvent>(m.value!, platformType('run-event'))));
+    const failedEvents = told.filter((e) => e.runId === run.id && e.type === 'FAILED');
+    assert.equal(failedEvents.length, 2);
+    assert.equal(new Set(failedEvents.map((e) => e.eventId)).size, 1, 'the same event, sent twice');
+    assert.match(failedEvents[0].error!, /^cancelled by ops@acme\.test/);
+    const finished = (await cp.call<{ items: RunView[] }>('GET', '/tenants/acme/runs?status=succeeded', { token: operator })).body.items[0];
+    const refused = await cp.call<{ message: string }>('POST', `/tenants/acme/runs/${finished.id}/cancel`, { token: operator });
+    assert.deepEqual([refused.status, refused.body.message], [409, `run '${finished.id}' has already succeeded`]);
+  });
+
+  test('list: filters by pipeline, status and time, pages with a cursor', async () => {
+    const { body: other } = await start('crm-orders');
+    const all = await cp.call<{ items: RunView[]; nextCursor: string | null }>('GET', '/tenants/acme/runs?limit=100', { token: customer });
+    assert.ok(all.body.items.length >= 8);
+    const crm = await cp.call<{ items: RunView[] }>('GET', '/tenants/acme/runs?pipeline=crm-orders', { token: customer });
+    assert.deepEqual(crm.body.items.map((r) => r.id), [other.id]);
+    const endings = await cp.call<{ items: RunView[] }>('GET', '/tenants/acme/runs?status=failed,cancelled', { token: customer });
+    assert.deepEqual([...new Set(endings.body.items.map((r) => r.status))].sort(), ['cancelled', 'failed']);
+    const future = await cp.call<{ items: RunView[] }>('GET', `/tenants/acme/runs?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`, { token: customer });
+    assert.deepEqual(future.body.items, []);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: RunView[]; nextCursor: string | null } } = await cp.call('GET', `/tenants/acme/runs?limit=3${cursor ? `&cursor=${cursor}` : ''}`, { token: customer });
+      seen.push(...page.body.items.map((r) => r.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    assert.deepEqual(seen, all.body.items.map((r) => r.id), 'pages in the same newest-first order, none repeated or skipped');
+    const bad = await cp.call<{ issues: { path: string }[] }>('GET', '/tenants/acme/runs?status=lost&cursor=nonsense', { token: customer });
+    assert.equal(bad.status, 400);
+    assert.deepEqual(bad.body.issues.map((i) => i.path), ['query.status.0']);
+  });
+
+  test('a paused or unknown pipeline cannot be run', async () => {
+    const root = await cp.login(PLATFORM_ADMIN.email, PLATFORM_ADMIN.password);
+    await cp.call('POST', '/tenants/acme/pipelines/crm-orders/pause', { token: root });
+    const paused = await start('crm-orders');
+    assert.deepEqual([paused.status, (paused.body as unknown as { message: string }).message], [409, "pipeline 'crm-orders' is paused; resume it to run it"]);
+    assert.equal((await start('nothing-here')).status, 404);
+    assert.equal((await cp.call('GET', `/tenants/acme/runs/${randomUUID()}`, { token: customer })).status, 404);
+  });
+});
