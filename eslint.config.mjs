@@ -6,7 +6,7 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', 'bin/**', 'scripts/**', '.nx/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'bin/**', 'scripts/**', '.nx/**', '.tributary/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
