@@ -8,6 +8,7 @@ import { PipelinesModule } from '../pipelines/pipelines.module';
 import { ReplayModule } from '../replay/replay.module';
 import { RunsModule } from '../runs/runs.module';
 import { SchedulesModule } from '../schedules/schedules.module';
+import { ResultsModule } from '../results/results.module';
 import { SecretsModule } from '../secrets/secrets.module';
 import { TenantsModule } from '../tenants/tenants.module';
 import { UsersModule } from '../users/users.module';
@@ -20,7 +21,7 @@ const PIPELINE_AREAS = [PipelinesModule, SchedulesModule, RunsModule, ReplayModu
  * One feature module per area. A new area (pipelines, schedules, runs, results) is a folder
  * with its module, controller and plain logic classes, added to FEATURES.
  */
-const FEATURES = [AuthModule, TenantsModule, UsersModule, ApiKeysModule, SecretsModule, AuditModule, ...PIPELINE_AREAS, HealthModule, MetricsModule];
+const FEATURES = [AuthModule, TenantsModule, UsersModule, ApiKeysModule, SecretsModule, AuditModule, ...PIPELINE_AREAS, ResultsModule, HealthModule, MetricsModule];
 
 @Module({})
 export class AppModule {

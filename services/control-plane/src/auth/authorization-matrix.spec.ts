@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sampleTaxResult, upsertResults } from '@tributary/persistence';
 import { ROLES, type Role } from '@tributary/security';
 import { ControlPlaneFixture, PLATFORM_ADMIN } from '../testing/control-plane-fixture';
 import { pipelineYaml } from '../pipelines/testing/pipeline-documents';
@@ -99,6 +100,7 @@ describe('authorization matrix: every route x every role x own and other tenant'
     },
     { method: 'GET', path: '/tenants/{tenant}/audit', allowed: ['admin'], ok: 200 },
     ...PIPELINE_ROUTES(),
+    ...RESULT_ROUTES(),
     { method: 'POST', path: '/platform/secrets/rotate', allowed: 'platform-admin', ok: 200 },
     { method: 'GET', path: '/platform/audit', allowed: 'platform-admin', ok: 200 },
   ];
@@ -147,6 +149,21 @@ describe('authorization matrix: every route x every role x own and other tenant'
         },
       },
       { method: 'PUT', path: '/tenants/{tenant}/runs/{runId}/quality', allowed: RUNNERS, ok: 204, prepare: async (tenant) => ({ ...(await run(tenant)), body: QUALITY_REPORT }) },
+    ];
+  }
+
+  /** Results: every role of the tenant reads them, customers included; nothing writes them over HTTP. */
+  function RESULT_ROUTES(): RouteCase[] {
+    const withResults = async (tenant: string) => {
+      const pipeline = await pipelineIn(tenant, 'shared');
+      await upsertResults(cp.controlPlane.database.dataSource, tenant, pipeline, [{ result: sampleTaxResult(tenant, pipeline, `${tenant}-order-1`) }]);
+      return { params: { pipeline } };
+    };
+    const r = '/tenants/{tenant}/pipelines/{pipeline}/results';
+    return [
+      { method: 'GET', path: r, allowed: ROLES, ok: 200, prepare: withResults },
+      { method: 'GET', path: `${r}/summary`, allowed: ROLES, ok: 200, prepare: withResults },
+      { method: 'GET', path: `${r}/download`, allowed: ROLES, ok: 200, prepare: withResults },
     ];
   }
 
