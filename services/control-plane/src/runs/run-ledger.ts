@@ -27,6 +27,8 @@ export interface StartRequest {
 }
 
 const TERMINAL: readonly RunStatus[] = ['succeeded', 'failed', 'cancelled'];
+/** A long run reports progress every few seconds; its detail shows the latest events. */
+const EVENTS_SHOWN = 200;
 
 /**
  * A tenant's runs: start one now, cancel one, read them. Starting commits a requested run and
@@ -112,10 +114,10 @@ export class RunLedger {
     const run = await this.find(tenantId, runId);
     const [counts, events, errorSamples] = await Promise.all([
       this.dataSource.getRepository(RunStageCountEntity).findBy({ runId }),
-      this.dataSource.getRepository(RunEventEntity).find({ where: { runId }, order: { at: 'ASC', receivedAt: 'ASC' } }),
+      this.dataSource.getRepository(RunEventEntity).find({ where: { runId }, order: { at: 'DESC', receivedAt: 'DESC' }, take: EVENTS_SHOWN }),
       this.dataSource.getRepository(RunErrorSampleEntity).countBy({ runId }),
     ]);
-    return { ...runView(run), counts: stageCountViews(counts), events: eventViews(events), errorSamples };
+    return { ...runView(run), counts: stageCountViews(counts), events: eventViews(events.reverse()), errorSamples };
   }
 
   /** The first failed records of the run (up to 100 are kept), oldest first. */

@@ -30,6 +30,7 @@ export interface StageCountView {
 
 export interface RunDetail extends RunView {
   counts: StageCountView[];
+  /** The latest 200 events, oldest first. */
   events: { type: string; at: string; error: string | null }[];
   errorSamples: number;
 }

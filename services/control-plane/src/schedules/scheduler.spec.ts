@@ -5,6 +5,7 @@ import { createScratchDatabase, openDatabase, type Database, type ScratchDatabas
 import { tempDir } from '@tributary/testing';
 import { Client } from 'pg';
 import pino from 'pino';
+import { PipelineAnnouncer } from '../pipelines/pipeline-announcer';
 import { PlatformStream } from '../pipelines/platform-stream';
 import { SchemaRegistryHttp } from '../pipelines/schema-registry-http';
 import { PlatformKafka } from '../pipelines/testing/platform-kafka';
@@ -34,14 +35,15 @@ describe('the scheduler: an advisory-lock leader fires each due time exactly onc
     database = await openDatabase({ url: scratch.url, dataDir: data.path });
     stream = new PlatformStream({ brokers: [kafka.broker.address], clientId: 'scheduler-test', schemaRegistryUrl: kafka.registry.url }, logger);
     const outbox = new RunRequestOutbox(stream, database.dataSource, logger);
+    const announcements = new PipelineAnnouncer(stream, database.dataSource, logger);
     for (const name of ['a', 'b']) {
-      schedulers[name] = new Scheduler({ databaseUrl: scratch.url, outbox, logger, tickMs: 1000, name, clock: () => now });
+      schedulers[name] = new Scheduler({ databaseUrl: scratch.url, outbox, announcements, logger, tickMs: 1000, name, clock: () => now });
     }
     admin = new Client({ connectionString: scratch.url });
     await admin.connect();
     await admin.query(`INSERT INTO tenants (id, display_name) VALUES ('acme', 'Acme')`);
     const [{ id: pipelineId }] = (
-      await admin.query(`INSERT INTO pipelines (tenant_id, name, status, current_version, last_action, created_by) VALUES ('acme', 'erp-orders', 'active', 1, 'applied', 't') RETURNING id`)
+      await admin.query(`INSERT INTO pipelines (tenant_id, name, status, current_version, last_action, announce_pending, created_by) VALUES ('acme', 'erp-orders', 'active', 1, 'applied', false, 't') RETURNING id`)
     ).rows;
     await admin.query(`INSERT INTO pipeline_versions (pipeline_id, version, spec, spec_hash, document, format, plan, applied_by) VALUES ($1, 1, $2, 'h', 'd', 'yaml', '{}', 't')`, [
       pipelineId,
@@ -146,5 +148,24 @@ describe('the scheduler: an advisory-lock leader fires each due time exactly onc
     assert.deepEqual((await firedTimes()).slice(-1), ['11:10']);
     const { rows } = await admin.query(`SELECT next_fire_at FROM schedules WHERE id = $1`, [scheduleId]);
     assert.equal((rows[0].next_fire_at as Date).toISOString(), '2025-01-01T11:35:00.000Z');
+  });
+
+  test('the leader redoes run requests and pipeline announcements whose publish failed', async () => {
+    // As a crash between the commit and the publish leaves them: committed, not yet on Kafka.
+    const [{ id: runId }] = (
+      await admin.query(
+        `INSERT INTO runs (tenant_id, pipeline_id, pipeline, pipeline_version, status, trigger, mode, requested_by, requested_at)
+         SELECT tenant_id, id, name, 1, 'requested', 'api', 'full', 'u1', $1 FROM pipelines RETURNING id`,
+        [new Date(now.getTime() - 60_000)],
+      )
+    ).rows;
+    await admin.query(`UPDATE pipelines SET announce_pending = true, updated_at = now() - interval '1 minute'`);
+    await tickBoth(1);
+    const events = await requested();
+    assert.deepEqual(events.filter((e) => e.runId === runId).map((e) => [e.type, e.trigger, e.requestedBy]), [['REQUESTED', 'API', 'u1']]);
+    const { rows } = await admin.query(`SELECT (SELECT request_published_at IS NOT NULL FROM runs WHERE id = $1) AS published, (SELECT announce_pending FROM pipelines) AS pending`, [runId]);
+    assert.deepEqual(rows[0], { published: true, pending: false });
+    const changes = (await kafka.readAll('_tributary.pipelines')).map((m) => JSON.parse(m.value!.toString()));
+    assert.deepEqual(changes.map((c) => [c.tenant, c.pipeline, c.action, c.status]), [['acme', 'erp-orders', 'applied', 'paused']]);
   });
 });
