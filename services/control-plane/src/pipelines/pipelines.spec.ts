@@ -39,7 +39,7 @@ describe('pipelines: apply, versions, diff, pause, resume, delete', () => {
     assert.deepEqual(answer.body.schemas.map((s) => s.subject).sort(), ['tributary.acme.erp-orders.errors-value', 'tributary.acme.erp-orders.results-value']);
     const topics = await kafka.topics();
     for (const topic of stages) assert.ok(topics.includes(topic), `${topic} was not created`);
-    const subjects = await (await fetch(`${kafka.registry.url}/subjects`)).json();
+    const subjects = (await (await fetch(`${kafka.registry.url}/subjects`)).json()) as string[];
     assert.ok(subjects.includes('tributary.acme.erp-orders.results-value'));
     const changes = await announced();
     assert.deepEqual(changes.map((c) => [c.tenant, c.pipeline, c.version, c.action, c.status]), [['acme', 'erp-orders', 1, 'applied', 'active']]);
