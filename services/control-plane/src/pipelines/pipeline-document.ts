@@ -8,13 +8,18 @@ import { ApiError, type FieldIssue } from '../common/api-error';
  * An apply request's body: the document as text (YAML or JSON, as a file holds it), or the spec
  * as a JSON value. A raw `application/yaml` body arrives as `{ document }` (see yaml-body.ts).
  */
-export const APPLY_BODY = z.union([
-  z.strictObject({
-    document: z.string().min(1, 'must not be empty').max(1_000_000),
-    format: z.enum(['yaml', 'json']).optional(),
-  }),
-  z.strictObject({ spec: z.record(z.string(), z.unknown()) }),
-]);
+export const APPLY_BODY = z
+  .strictObject({
+    document: z.string().min(1, 'must not be empty').max(1_000_000).optional().describe('The pipeline document as text, YAML or JSON'),
+    format: z.enum(['yaml', 'json']).optional().describe("The document's format; default: JSON if it starts with '{', else YAML"),
+    spec: z.record(z.string(), z.unknown()).optional().describe('The pipeline as a JSON value, instead of document'),
+  })
+  .superRefine((body, ctx) => {
+    if ((body.document === undefined) === (body.spec === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['document'], message: 'give the pipeline either as document (text) or as spec (a JSON value)' });
+    }
+    if (body.format !== undefined && body.spec !== undefined) ctx.addIssue({ code: 'custom', path: ['format'], message: 'format goes with document, not spec' });
+  });
 export type ApplyBody = z.output<typeof APPLY_BODY>;
 
 /** A spec fault as a 400 issue: a dotted path under the body, and the document's line:column. */
@@ -39,8 +44,9 @@ export interface PlannedDocument {
  * lists every fault. `route` is the tenant (and, for PUT, the name) the document must declare.
  */
 export function planDocument(body: ApplyBody, route: { tenant: string; name?: string }): PlannedDocument {
-  const part = 'document' in body ? 'body.document' : 'body.spec';
-  const outcome = 'document' in body ? planPipeline(body.document, { format: body.format }) : planValue(body.spec);
+  const text = body.document;
+  const part = text !== undefined ? 'body.document' : 'body.spec';
+  const outcome = text !== undefined ? planPipeline(text, { format: body.format }) : planValue(body.spec);
   if (!outcome.ok) throw invalid(outcome.faults.map((fault) => specIssue(part, fault)));
   const { spec, plan } = outcome;
   const mismatches: SpecIssue[] = [];
@@ -51,8 +57,8 @@ export function planDocument(body: ApplyBody, route: { tenant: string; name?: st
     mismatches.push(issue(part, '/metadata/name', `the document names pipeline '${spec.metadata.name}', not '${route.name}' named in the path`));
   }
   if (mismatches.length > 0) throw invalid(mismatches);
-  const format = 'document' in body ? (body.format ?? (body.document.trimStart().startsWith('{') ? 'json' : 'yaml')) : 'json';
-  const document = 'document' in body ? body.document : JSON.stringify(body.spec, null, 2);
+  const format = text !== undefined ? (body.format ?? (text.trimStart().startsWith('{') ? 'json' : 'yaml')) : 'json';
+  const document = text ?? JSON.stringify(body.spec, null, 2);
   return { spec, plan, specHash: specHash(spec), document, format };
 }
 

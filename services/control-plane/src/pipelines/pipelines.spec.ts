@@ -88,6 +88,8 @@ describe('pipelines: apply, versions, diff, pause, resume, delete', () => {
     const spec = await cp.call<{ issues: Issue[] }>('POST', '/tenants/acme/pipelines', { token: engineer, body: { spec: { apiVersion: 'tributary/v1', kind: 'Pipeline' } } });
     assert.equal(spec.status, 400);
     assert.ok(spec.body.issues.some((i) => i.path === 'body.spec.metadata'), JSON.stringify(spec.body.issues));
+    const empty = await cp.call<{ issues: Issue[] }>('POST', '/tenants/acme/pipelines', { token: engineer, body: {} });
+    assert.deepEqual([empty.status, empty.body.issues.map((i) => i.path)], [400, ['body.document']]);
     assert.equal((await kafka.topics()).some((t) => t.startsWith('tributary.acme.broken.')), false);
   });
 
