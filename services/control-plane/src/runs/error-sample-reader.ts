@@ -46,7 +46,7 @@ export function errorSampleHandler(codec: ConfluentAvroCodec, dataSource: DataSo
         error.failedAt,
         error.recordKey ? (jsonSafe(error.recordKey.toString('utf8')) as string) : null,
         record === null ? null : JSON.stringify(record),
-        error.sourceOffset?.topic ?? null,
+        error.sourceOffset ? (jsonSafe(error.sourceOffset.topic) as string) : null,
         error.sourceOffset?.partition ?? null,
         error.sourceOffset === null ? null : String(error.sourceOffset.offset),
         topic,

@@ -10,6 +10,9 @@ import type { RunEventApplier } from './run-event-applier';
  * passed over (it would never decode on a retry either); a database failure throws, so the
  * message is delivered again.
  */
+/** Tenant and pipeline names as libs/pipeline-spec allows them. */
+const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
 export function runEventHandler(codec: ConfluentAvroCodec, applier: RunEventApplier, logger: Logger) {
   const reader = platformType('run-event');
   return async (message: KafkaMessage, topic: string, partition: number): Promise<void> => {
@@ -21,6 +24,12 @@ export function runEventHandler(codec: ConfluentAvroCodec, applier: RunEventAppl
       logger.warn({ topic, partition, offset: message.offset, err: (err as Error).message }, 'passed over a message that is not a RunEvent');
       return;
     }
+    if (!NAME.test(event.tenant) || !NAME.test(event.pipeline)) {
+      logger.warn({ topic, partition, offset: message.offset }, 'passed over a run event whose tenant or pipeline is not a valid name');
+      return;
+    }
+    // PostgreSQL text cannot hold NUL; a runner's error message must not block the partition.
+    if (event.error !== null) event.error = event.error.replace(/\u0000/g, '\uFFFD');
     const outcome = await applier.apply(event);
     if (outcome === 'unknown-run') {
       logger.warn({ topic, partition, offset: message.offset, tenant: event.tenant, pipeline: event.pipeline, run: event.runId }, 'passed over a run event of no known pipeline or run');

@@ -50,6 +50,12 @@ describe('runs: start now, run events, error samples, quality, cancel, list', ()
   const publish = (events: RunEvent[]) => producer.publish('_tributary.runs', events.map((e) => ({ key: e.runId, value: e })), { schema: readPlatformSchema('run-event') });
   const count = (stage: StageCount['stage'], recordsIn: number, recordsOut: number, errors: number): StageCount => ({ stage, recordsIn, recordsOut, errors });
 
+  /** Every RunEvent on `_tributary.runs` (the garbage one test writes there is passed over). */
+  async function runEventsOnTopic(): Promise<RunEvent[]> {
+    const decoded = await Promise.all((await kafka.readAll('_tributary.runs')).map((m) => codec.decodeWith<RunEvent>(m.value!, platformType('run-event')).catch(() => null)));
+    return decoded.filter((e): e is RunEvent => e !== null);
+  }
+
   /** Polls the run until `done` holds (the run-event reader is asynchronous). */
   async function until(id: string, done: (run: RunDetail) => boolean): Promise<RunDetail> {
     const deadline = Date.now() + 30_000;
@@ -65,7 +71,7 @@ describe('runs: start now, run events, error samples, quality, cancel, list', ()
     const answer = await start('erp-orders', { trigger: 'cli' });
     assert.equal(answer.status, 201, answer.text);
     assert.deepEqual([answer.body.status, answer.body.trigger, answer.body.mode, answer.body.requestPublished, answer.body.requestedBy], ['requested', 'cli', 'incremental', true, operatorId]);
-    const events = await Promise.all((await kafka.readAll('_tributary.runs')).map((m) => codec.decodeWith<RunEvent>(m.value!, platformType('run-event'))));
+    const events = await runEventsOnTopic();
     const request = events.find((e) => e.runId === answer.body.id)!;
     assert.deepEqual([request.type, request.trigger, request.mode, request.requestedBy, request.tenant, request.pipeline], ['REQUESTED', 'CLI', 'INCREMENTAL', operatorId, 'acme', 'erp-orders']);
     const full = await start('erp-orders', { mode: 'full' });
@@ -110,6 +116,15 @@ describe('runs: start now, run events, error samples, quality, cancel, list', ()
     assert.deepEqual([adopted.trigger, adopted.mode, adopted.pipeline], ['console', 'full', 'erp-orders']);
   });
 
+  test('messages that are not run events, or hold what PostgreSQL cannot store, do not block the topic', async () => {
+    const { body: run } = await start();
+    await producer.publishEncoded('_tributary.runs', [{ key: run.id, value: Buffer.from('not avro at all'), headers: {} }]);
+    await publish([{ ...event(run.id, 'STARTED', Date.now()), tenant: 'Not A Name' }, event(run.id, 'FAILED', Date.now(), [], 'bad \u0000 byte')]);
+    const failed = await until(run.id, (r) => r.status === 'failed');
+    assert.equal(failed.error, 'bad \uFFFD byte');
+    assert.deepEqual(failed.events.map((e) => e.type), ['REQUESTED', 'FAILED']);
+  });
+
   test('error samples: the run failed records from <p>.errors with their reasons and the record decoded', async () => {
     const { body: run } = await start();
     const original = await codec.encode((await codec.register('tributary.acme.erp-orders.raw-value', RAW_SCHEMA), 'tributary.acme.erp-orders.raw-value'), { order_id: 'A-1', total: -5 });
@@ -149,7 +164,7 @@ describe('runs: start now, run events, error samples, quality, cancel, list', ()
     await publish([event(run.id, 'FINISHED', Date.now(), [count('SOURCE', 1, 1, 0)])]);
     const after = await until(run.id, (r) => r.events.some((e) => e.type === 'FINISHED'));
     assert.equal(after.status, 'cancelled');
-    const told = await Promise.all((await kafka.readAll('_tributary.runs')).map((m) => codec.decodeWith<RunEvent>(m.value!, platformType('run-event'))));
+    const told = await runEventsOnTopic();
     const failedEvents = told.filter((e) => e.runId === run.id && e.type === 'FAILED');
     assert.equal(failedEvents.length, 2);
     assert.equal(new Set(failedEvents.map((e) => e.eventId)).size, 1, 'the same event, sent twice');
