@@ -7,8 +7,10 @@ import { DecimalType } from './logical-types/decimal-type';
 import { TimestampMillisType } from './logical-types/timestamp-millis-type';
 import { UuidType } from './logical-types/uuid-type';
 
-// Short ASCII strings through JavaScript rather than Node's UTF-8 bindings: same results, and
-// ~30% faster TaxOrder decodes (avsc-short-strings.ts).
+// Two patches of avsc's prototypes, each with the same results as avsc's own code on any input:
+// short ASCII strings in JavaScript rather than through Node's UTF-8 bindings, and unions' null
+// and string branches without a megamorphic call. Together ~35% faster TaxOrder encodes and
+// decodes (bench/avro.ts); the why and the measurements are in each file.
 installShortStrings();
 installNullableStrings();
 

@@ -65,6 +65,8 @@ describe('two\'s complement bytes', () => {
     const cases: Array<[number | bigint, string]> = [
       [0, '00'], [1, '01'], [-1, 'ff'], [127, '7f'], [128, '0080'], [-128, '80'], [-129, 'ff7f'],
       [255, '00ff'], [256, '0100'], [-32768, '8000'], [199900, '030cdc'], [-199900, 'fcf324'],
+      [32767, '7fff'], [32768, '008000'], [-32769, 'ff7fff'], [8388607, '7fffff'], [8388608, '00800000'], [-8388608, '800000'], [-8388609, 'ff7fffff'],
+      [2 ** 31 - 1, '7fffffff'], [2 ** 31, '0080000000'], [-(2 ** 31), '80000000'], [-(2 ** 31) - 1, 'ff7fffffff'],
       [2 ** 53 - 1, '1fffffffffffff'], [-(2 ** 53) + 1, 'e0000000000001'],
       [9223372036854775807n, '7fffffffffffffff'], [-9223372036854775808n, '8000000000000000'],
       [999999999999999999n, '0de0b6b3a763ffff'], [-999999999999999999n, 'f21f494c589c0001'],
@@ -85,9 +87,10 @@ describe('two\'s complement bytes', () => {
 
   test('are the same from the number path and the bigint path', () => {
     fc.assert(
-      fc.property(fc.maxSafeInteger(), (n) => {
+      fc.property(fc.oneof(fc.maxSafeInteger(), fc.integer({ min: -(2 ** 33), max: 2 ** 33 })), (n) => {
         assert.deepEqual(unscaledToBytes(n), unscaledToBytes(BigInt(n)));
       }),
+      { numRuns: 1000 },
     );
   });
 

@@ -85,8 +85,17 @@ export function unscaledToBytes(unscaled: number | bigint): Buffer {
   return bytes;
 }
 
+// Amounts below 214,748.3647 at scale 4 have an int32 unscaled value: for those, length and
+// bytes come from int32 comparisons and shifts, ~3x faster than the float arithmetic that any
+// safe integer needs (13 decimals in a 5-line TaxOrder, bench/avro.ts).
+const isInt32 = (n: number) => n >= -0x80000000 && n <= 0x7fffffff;
+
 /** Bytes of the minimal two's complement of a safe integer. */
 export function unscaledByteLength(unscaled: number): number {
+  if (isInt32(unscaled)) {
+    const bits = unscaled < 0 ? ~unscaled : unscaled; // a negative n is written as the complement of ~n
+    return bits < 0x80 ? 1 : bits < 0x8000 ? 2 : bits < 0x800000 ? 3 : 4;
+  }
   // A negative n is written as the bitwise complement of the bytes of ~n = -n - 1 (non-negative).
   const magnitude = unscaled < 0 ? -unscaled - 1 : unscaled;
   let length = 1;
@@ -96,6 +105,10 @@ export function unscaledByteLength(unscaled: number): number {
 
 /** Writes a safe integer as `length` bytes of big-endian two's complement at target[start]. */
 export function writeUnscaled(unscaled: number, target: Uint8Array, start: number, length: number): void {
+  if (length <= 4 && isInt32(unscaled)) {
+    for (let i = start + length - 1, bits = unscaled; i >= start; i--, bits >>= 8) target[i] = bits & 0xff;
+    return;
+  }
   const negative = unscaled < 0;
   let magnitude = negative ? -unscaled - 1 : unscaled;
   for (let i = start + length - 1; i >= start; i--) {
