@@ -1,0 +1,28 @@
+/** The control plane's run answers, as far as the CLI reads them (services/control-plane/src/runs/run-views.ts). */
+export interface RunView {
+  id: string;
+  pipeline: string;
+  pipelineVersion: number;
+  status: 'requested' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+  trigger: string;
+  mode: string | null;
+  requestedBy: string | null;
+  requestedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  error: string | null;
+}
+
+export interface StageCount {
+  stage: string;
+  recordsIn: number;
+  recordsOut: number;
+  errors: number;
+}
+
+export interface RunDetail extends RunView {
+  counts: StageCount[];
+  errorSamples: number;
+}
+
+export const FINISHED: readonly RunView['status'][] = ['succeeded', 'failed', 'cancelled'];
