@@ -44,7 +44,15 @@ export const avscUnionWrite: UnionWrite = unionPrototype._write;
 
 export function readUnion(this: UnwrappedUnion, tap: Tap): unknown {
   const start = tap.pos;
-  const branch = this.types[tap.readLong()];
+  // Indices 0 and 1, every nullable union's, are the varint bytes 0 and 2: read inline.
+  const head = tap.buf[start];
+  let branch: Branch | undefined;
+  if (head === 0 || head === 2) {
+    tap.pos = start + 1;
+    branch = this.types[head >> 1];
+  } else {
+    branch = this.types[tap.readLong()];
+  }
   if (branch !== undefined) {
     const read = branch._read;
     if (read === nullRead) return null;
@@ -60,19 +68,25 @@ export function writeUnion(this: UnwrappedUnion, tap: Tap, value: unknown): void
     if (value === null) {
       const index = this._bucketIndices.null;
       if (index !== undefined) {
-        tap.writeLong(index);
+        writeIndex(tap, index);
         return;
       }
     } else if (typeof value === 'string') {
       const index = this._bucketIndices.string; // a string or an enum branch
       if (index !== undefined && this.types[index]._write === stringWrite) {
-        tap.writeLong(index);
+        writeIndex(tap, index);
         tap.writeString(value);
         return;
       }
     }
   }
   avscUnionWrite.call(this, tap, value);
+}
+
+/** A branch index as writeLong writes it, inline for the one-byte ones (0 to 63). */
+function writeIndex(tap: Tap, index: number): void {
+  if (index < 64) tap.buf[tap.pos++] = index << 1;
+  else tap.writeLong(index);
 }
 
 let installed = false;

@@ -108,6 +108,20 @@ export function daysFromDate(year: number, month: number, day: number): number {
 
 export function dateFromDays(days: number): DateText {
   const z = days + 719468;
+  // From 0000-03-01 on, z is a non-negative integer and every quotient below is its floor:
+  // int32 arithmetic instead of Math.floor on doubles, ~2x faster (one or more dates per order).
+  if (z >= 0 && (z | 0) === z) {
+    const era = (z / 146097) | 0;
+    const dayOfEra = z - era * 146097;
+    const yearOfEra = ((dayOfEra - ((dayOfEra / 1460) | 0) + ((dayOfEra / 36524) | 0) - ((dayOfEra / 146096) | 0)) / 365) | 0;
+    const dayOfYear = dayOfEra - (365 * yearOfEra + ((yearOfEra / 4) | 0) - ((yearOfEra / 100) | 0));
+    const mp = ((5 * dayOfYear + 2) / 153) | 0;
+    const day = dayOfYear - (((153 * mp + 2) / 5) | 0) + 1;
+    const month = mp < 10 ? mp + 3 : mp - 9;
+    const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    if (year > 9999) throw new RangeError(`date ${days} days from 1970-01-01 is outside years 0000-9999`);
+    return (year < 1000 ? String(year).padStart(4, '0') : year) + (month < 10 ? '-0' : '-') + month + (day < 10 ? '-0' : '-') + day;
+  }
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
   const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);

@@ -96,9 +96,9 @@ describe('date', () => {
     }
   });
 
-  test('agrees with Date.UTC on every day from 1600 to 2400', () => {
+  test('agrees with Date.UTC on any day from 0000-01-01 to 9999-12-31', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -135140, max: 156835 }), (days) => {
+      fc.property(fc.oneof(fc.integer({ min: -135140, max: 156835 }), fc.integer({ min: -719528, max: 2932896 })), (days) => {
         const text = dateFromDays(days);
         assert.equal(text, new Date(days * 86400000).toISOString().slice(0, 10));
         const [y, m, d] = text.split('-').map(Number);
@@ -118,6 +118,10 @@ describe('date', () => {
 
   test('refuses to read a day outside years 0000 to 9999 rather than print it wrong', () => {
     assert.throws(() => type.fromBuffer(Type.forSchema('int').toBuffer(2932897)), /outside years 0000-9999/);
+    assert.throws(() => type.fromBuffer(Type.forSchema('int').toBuffer(-719529)), /outside years 0000-9999/);
+    assert.equal(type.fromBuffer(Type.forSchema('int').toBuffer(-719528)), '0000-01-01');
+    assert.equal(type.fromBuffer(Type.forSchema('int').toBuffer(-719468)), '0000-03-01');
+    assert.equal(type.fromBuffer(Type.forSchema('int').toBuffer(2932896)), '9999-12-31');
   });
 });
 
