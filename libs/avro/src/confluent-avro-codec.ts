@@ -2,10 +2,9 @@ import { Type } from 'avsc';
 import { AvroDecodeError, AvroEncodeError } from './avro-errors';
 import { parseAvroSchema } from './avro-schema';
 import { checkCanRead } from './backward-compatibility';
-import { FrameSlab } from './frame-slab';
 import { SchemaRegistryClient, SchemaRegistryError } from './schema-registry-client';
 import { formatValuePath } from './value-path';
-import { FRAME_HEADER_LENGTH, assertSchemaId, readFrameSchemaId } from './wire-format';
+import { FRAME_HEADER_LENGTH, assertSchemaId, readFrameSchemaId, writeFrameHeader } from './wire-format';
 
 type Resolver = ReturnType<Type['createResolver']>;
 
@@ -29,8 +28,8 @@ export class ConfluentAvroCodec {
   private readonly latestIds = new Map<string, number>();
   private readonly resolvers = new WeakMap<Type, Map<number, Resolver>>();
   private readonly parseSchema: (schema: string) => Type;
-  /** Where frames are encoded in place (frame-slab.ts). */
-  private readonly frames = new FrameSlab();
+  /** avsc writes into this and the frame is one right-sized copy of it; grows on demand. */
+  private scratch = Buffer.allocUnsafe(4096);
 
   constructor(
     private readonly registry: SchemaRegistryClient,
@@ -140,11 +139,21 @@ export class ConfluentAvroCodec {
   }
 
   private frame(id: number, type: Type, value: unknown): Buffer {
+    let end: number;
     try {
-      return this.frames.write(id, type, value);
+      end = type.encode(value, this.scratch, FRAME_HEADER_LENGTH);
+      if (end < 0) {
+        // avsc returns minus the bytes it lacked; it never writes past the buffer.
+        this.scratch = Buffer.allocUnsafe(Math.max(2 * this.scratch.length, this.scratch.length - end));
+        end = type.encode(value, this.scratch, FRAME_HEADER_LENGTH);
+      }
     } catch (error) {
       throw invalidValue(type, value, error);
     }
+    const frame = Buffer.allocUnsafe(end);
+    this.scratch.copy(frame, 0, 0, end);
+    writeFrameHeader(frame, id);
+    return frame;
   }
 
   private read(frame: Buffer, id: number, reader: Type, resolver?: Resolver): unknown {
