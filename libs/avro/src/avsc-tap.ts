@@ -10,7 +10,9 @@ export interface Tap {
   readLong(): number;
   skipLong(): void;
   writeLong(n: number): void;
-  readString(): string;
+  /** undefined when the string runs past the end (decode then reports the short buffer). */
+  readString(): string | undefined;
+  writeString(text: string): void;
   writeBytes(bytes: Buffer): void;
   readFixed(length: number): Buffer;
   writeFixed(bytes: Buffer, length: number): void;

@@ -61,6 +61,7 @@ export class BoundedMapType extends types.MapType {
       if (n > left) throw new Error(`a map block announces ${n} entries with ${left} bytes left`);
       while (n--) {
         const key = tap.readString();
+        if (key === undefined) return value; // ran past the end: decode reports a short frame
         const entry = values._read(tap);
         // A plain assignment to '__proto__' would set the object's prototype instead of an entry.
         if (key === '__proto__') Object.defineProperty(value, key, { value: entry, enumerable: true, writable: true, configurable: true });
