@@ -83,6 +83,8 @@ async function download(client: ControlPlaneClient, base: string, filters: Query
     renameSync(partial, target);
   } catch (err) {
     rmSync(partial, { force: true });
+    const { syscall } = err as NodeJS.ErrnoException;
+    if (syscall === 'open' || syscall === 'write' || syscall === 'rename') throw new Error(`cannot write ${target}: ${(err as Error).message}`);
     throw new Error(`the download was cut short (${(err as Error).message}); ${target} was not written`);
   }
   println(terminal.stderr, `Downloaded ${statSync(target).size.toLocaleString('en')} bytes of ${format.toUpperCase()} to ${target}.`);

@@ -15,8 +15,9 @@ Usage: tributary tail PIPELINE [--from-start] [filters]
 ${RESULT_FILTER_HELP}
 ${REMOTE_HELP}
 
-Each result written (a new order, or a newer calculation of one) prints once, in the order they
-were written. --json prints one JSON object per line (NDJSON).`;
+Each result written (a new order, or a newer calculation of one) prints in the order they were
+written; an order recalculated twice between two looks prints once, in its latest version (the
+store keeps the latest result per order). --json prints one JSON object per line (NDJSON).`;
 
 const PAGE = 500;
 

@@ -50,7 +50,7 @@ describe('tributary validate: the pipeline document checked offline', () => {
     writeFileSync(file, BROKEN);
     const outcome = await runCli(['validate', '--json', '-f', file]);
     assert.equal(outcome.code, 1);
-    const answer = JSON.parse(outcome.stdout) as { valid: boolean; faults: { path: string; line: number; column: number }[] };
+    const answer = JSON.parse(outcome.stdout) as { valid: boolean; faults: { path: string; line: number; column: number; message: string }[] };
     assert.equal(answer.valid, false);
     assert.deepEqual(answer.faults[0], { path: '/metadata/name', line: 3, column: 33, message: answer.faults[0].message });
   });
