@@ -26,7 +26,12 @@ test('the kept credential goes only to the URL it came from (trailing slashes as
   assert.equal(remoteSettings({ url: 'http://cp.test:8080/' }, env()).credential?.source, 'login');
   const elsewhere = remoteSettings({ url: 'http://other.test:8080' }, env());
   assert.deepEqual([elsewhere.credential, elsewhere.tenant], [undefined, undefined]);
-  assert.equal(remoteSettings({}, { HOME: tempDir('cli-empty').path }).url, DEFAULT_URL);
+  const empty = tempDir('cli-empty');
+  try {
+    assert.equal(remoteSettings({}, { HOME: empty.path }).url, DEFAULT_URL);
+  } finally {
+    empty.remove();
+  }
 });
 
 test('a bad URL or tenant is a usage error naming where it came from', () => {
