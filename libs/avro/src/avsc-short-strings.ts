@@ -1,3 +1,4 @@
+import { asciiText } from './ascii-text';
 import type { Tap } from './avsc-tap';
 
 /**
@@ -6,17 +7,17 @@ import type { Tap } from './avsc-tap';
  * Why: a TaxOrder holds ~40 strings, most under 20 bytes, and avsc reads each with
  * `Buffer#utf8Slice` and measures each with `Buffer.byteLength`. For strings this short the cost
  * of crossing into C++ dwarfs the copying: utf8Slice was ~40% of a decode (CPU profile of
- * bench/avro.ts). Building the string with `String.fromCharCode` from the bytes, and writing
- * char codes straight into the buffer, made TaxOrder decodes ~24% and encodes ~6% faster per
- * CPU-second (interleaved A/B processes on a shared machine). Up to 63 bytes the JavaScript
- * read still won over utf8Slice inside a whole decode (a 36-char uuid included), though alone in
- * a loop utf8Slice catches up near 20 bytes.
+ * bench/avro.ts). Building the string from the bytes in JavaScript (ascii-text.ts), and writing
+ * char codes straight into the buffer, made TaxOrder decodes ~40% and encodes ~6% faster per
+ * CPU-second (interleaved A/B processes on the shared machine). Up to 63 bytes the JavaScript
+ * read still won inside a whole decode (a 36-char uuid included), though alone in a loop
+ * utf8Slice catches up near 20 bytes.
  *
  * Only the case whose result is known to equal avsc's is taken: a length that fits avsc's
  * one-byte varint (0..63), every byte or char below 0x80 (ASCII, where UTF-8 is the identity),
  * and the whole string inside the buffer. Everything else (non-ASCII, longer strings, negative
  * or short lengths) goes to avsc's own function, unchanged, so results are identical to avsc's on
- * any input (short-strings.spec.ts checks it on arbitrary strings and byte arrays).
+ * any input (avsc-short-strings.spec.ts checks it on arbitrary strings and byte arrays).
  *
  * avsc has no types for lib/utils, hence the require; the Tap is avsc's one cursor class, so
  * patching its prototype covers every type's reads and writes, ours and avsc's.
@@ -31,60 +32,19 @@ const MAX_SHORT = 63;
 export const avscReadString: (this: Tap) => string | undefined = AvscTap.prototype.readString;
 export const avscWriteString: (this: Tap, s: string) => void = AvscTap.prototype.writeString as never;
 
-const fromCharCode = String.fromCharCode;
-/** One reusable argument array per length: `fromCharCode.apply` with an array of the exact length. */
-const CODES: number[][] = Array.from({ length: MAX_SHORT + 1 }, (_, length) => new Array<number>(length).fill(0));
-
 /** avsc's Tap#readString, with the short ASCII case built in JavaScript. */
 export function readShortString(this: Tap): string | undefined {
   const buf = this.buf;
   const head = buf[this.pos]; // undefined past the end, which fails the test below
   // A byte below 0x80 is a whole varint; an even one is the zigzag of a length of 0..63.
   if (head < 0x80 && (head & 1) === 0) {
-    const length = head >> 1;
     const start = this.pos + 1;
-    const end = start + length;
+    const end = start + (head >> 1);
     if (end <= buf.length) {
-      // Lengths 1 to 3 (codes, regions, flags) skip the argument array: fromCharCode(a) even
-      // comes from V8's single-character string cache.
-      if (length <= 3) {
-        if (length === 0) {
-          this.pos = end;
-          return '';
-        }
-        const a = buf[start];
-        if (length === 1) {
-          if (a < 0x80) {
-            this.pos = end;
-            return fromCharCode(a);
-          }
-        } else if (length === 2) {
-          const b = buf[start + 1];
-          if ((a | b) < 0x80) {
-            this.pos = end;
-            return fromCharCode(a, b);
-          }
-        } else {
-          const b = buf[start + 1];
-          const c = buf[start + 2];
-          if ((a | b | c) < 0x80) {
-            this.pos = end;
-            return fromCharCode(a, b, c);
-          }
-        }
-      } else {
-        const codes = CODES[length];
-        let bits = 0;
-        for (let i = 0; i < length; i++) {
-          const code = buf[start + i];
-          bits |= code;
-          codes[i] = code;
-        }
-        if (bits < 0x80) {
-          this.pos = end;
-          // eslint-disable-next-line prefer-spread -- apply measured ~10% faster than a spread here
-          return fromCharCode.apply(null, codes);
-        }
+      const text = asciiText(buf, start, head >> 1);
+      if (text !== undefined) {
+        this.pos = end;
+        return text;
       }
     }
   }
