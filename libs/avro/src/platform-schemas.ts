@@ -37,6 +37,22 @@ export function readPlatformSchema(name: PlatformSchemaName): string {
   return readFileSync(join(schemasDirectory, `${name}.avsc`), 'utf8');
 }
 
+let byRecordName: Readonly<Record<string, unknown>> | undefined;
+
+/**
+ * The platform schemas as JSON, keyed by record name ('TaxOrder', ...): what a pipeline's
+ * `mapToSchema: { schema: TaxOrder }` names, for libs/pipeline-spec's compile context.
+ */
+export function platformSchemasByName(): Readonly<Record<string, unknown>> {
+  byRecordName ??= Object.fromEntries(
+    PLATFORM_SCHEMA_NAMES.map((name) => {
+      const schema = JSON.parse(readPlatformSchema(name)) as { name: string };
+      return [schema.name, schema];
+    }),
+  );
+  return byRecordName;
+}
+
 const parsed = new Map<PlatformSchemaName, Type>();
 
 /**

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { PLATFORM_SCHEMA_NAMES, readPlatformSchema } from '@tributary/avro';
+import { platformSchemasByName } from '@tributary/avro';
 import { formatFault, planPipeline, type DeploymentPlan, type PipelineSpec, type SpecFault } from '@tributary/pipeline-spec';
 import { UsageError } from '../cli-error';
 import { readAll } from '../terminal/secret-input';
@@ -31,19 +31,7 @@ export type CheckedPipeline = { ok: true; spec: PipelineSpec; plan: DeploymentPl
  * schema: TaxOrder }` and the fields it produces are checked as the stage services will see them.
  */
 export function checkPipeline(file: PipelineFile): CheckedPipeline {
-  return planPipeline(file.text, { context: { schemas: platformSchemas() } });
-}
-
-let schemas: Record<string, unknown> | undefined;
-
-function platformSchemas(): Record<string, unknown> {
-  schemas ??= Object.fromEntries(
-    PLATFORM_SCHEMA_NAMES.map((name) => {
-      const schema = JSON.parse(readPlatformSchema(name)) as { name: string };
-      return [schema.name, schema];
-    }),
-  );
-  return schemas;
+  return planPipeline(file.text, { context: { schemas: platformSchemasByName() } });
 }
 
 /** One line a fault, as compilers print them: `pipeline.yaml:8:1: unknown key 'tranform' at /; ...`. */

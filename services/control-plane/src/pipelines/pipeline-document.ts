@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { planPipeline, validatePipeline, compilePipeline, type DeploymentPlan, type PipelineSpec, type SpecFault } from '@tributary/pipeline-spec';
+import { platformSchemasByName } from '@tributary/avro';
+import { planPipeline, validatePipeline, compilePipeline, type CompileOptions, type DeploymentPlan, type PipelineSpec, type SpecFault } from '@tributary/pipeline-spec';
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { ApiError, type FieldIssue } from '../common/api-error';
@@ -46,7 +47,9 @@ export interface PlannedDocument {
 export function planDocument(body: ApplyBody, route: { tenant: string; name?: string }): PlannedDocument {
   const text = body.document;
   const part = text !== undefined ? 'body.document' : 'body.spec';
-  const outcome = text !== undefined ? planPipeline(text, { format: body.format }) : planValue(body.spec);
+  // The platform's schemas are known by record name, so `mapToSchema: { schema: TaxOrder }` compiles.
+  const context = { schemas: platformSchemasByName() };
+  const outcome = text !== undefined ? planPipeline(text, { format: body.format, context }) : planValue(body.spec, context);
   if (!outcome.ok) throw invalid(outcome.faults.map((fault) => specIssue(part, fault)));
   const { spec, plan } = outcome;
   const mismatches: SpecIssue[] = [];
@@ -82,10 +85,10 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-function planValue(value: unknown): { ok: true; spec: PipelineSpec; plan: DeploymentPlan } | { ok: false; faults: SpecFault[] } {
+function planValue(value: unknown, context: CompileOptions['context']): { ok: true; spec: PipelineSpec; plan: DeploymentPlan } | { ok: false; faults: SpecFault[] } {
   const parsed = validatePipeline(value);
   if (!parsed.ok) return parsed;
-  const compiled = compilePipeline(parsed.spec);
+  const compiled = compilePipeline(parsed.spec, { context });
   if (!compiled.ok) return compiled;
   return { ok: true, spec: parsed.spec, plan: compiled.plan };
 }

@@ -1,5 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ControlPlaneFixture, PLATFORM_ADMIN } from '../testing/control-plane-fixture';
 import type { ApplyOutcome, VersionDiff } from './pipeline-catalog';
 import type { PipelineDetail, PipelineView, VersionSummary } from './pipeline-views';
@@ -125,6 +127,13 @@ describe('pipelines: apply, versions, diff, pause, resume, delete', () => {
     assert.ok(audit.body.items.every((e) => e.actor.label === 'eng@acme.test'));
     const deleted = audit.body.items.find((e) => e.action === 'pipeline.delete')!;
     assert.deepEqual([deleted.before, deleted.after], [{ status: 'active', version: 2 }, { status: 'deleted', version: 2 }]);
+  });
+
+  test('the TAXMAN example applies: mapToSchema may name a platform schema such as TaxOrder', async () => {
+    const example = readFileSync(join(__dirname, '../../../../examples/taxman-erp/pipeline.yaml'), 'utf8');
+    const answer = await applyYaml(example); // acme/erp-orders exists by now: the example is its next version
+    assert.equal(answer.status, 200, answer.text);
+    assert.deepEqual([answer.body.changed, answer.body.pipeline.status], [true, 'active']);
   });
 
   test('validate checks a document without applying it', async () => {
