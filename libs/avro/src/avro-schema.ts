@@ -8,9 +8,10 @@ import { TimestampMillisType } from './logical-types/timestamp-millis-type';
 import { UuidType } from './logical-types/uuid-type';
 
 // Two patches of avsc's prototypes, each with the same results as avsc's own code on any input:
-// short ASCII strings in JavaScript rather than through Node's UTF-8 bindings, and unions' null
-// and string branches without a megamorphic call. Together ~35% faster TaxOrder encodes and
-// decodes (bench/avro.ts); the why and the measurements are in each file.
+// short ASCII strings in JavaScript rather than through Node's UTF-8 bindings, and unions' null,
+// string and logical branches without a megamorphic call or a search. With the logical types'
+// own fast paths they took a 5-line TaxOrder from ~230k to ~365k decodes and from ~260k to
+// ~350k encodes per CPU-second (bench/avro.ts); the why and the measurements are in each file.
 installShortStrings();
 installNullableStrings();
 
