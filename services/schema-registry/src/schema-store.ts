@@ -9,7 +9,15 @@ import { RegistryState } from './registry-state';
 export const LOST = Symbol('lost to a concurrent writer');
 
 /** How many times a write operation runs before giving up on a busy subject (Confluent's kafkastore.write.max.retries). */
-const WRITE_ATTEMPTS = 10;
+const WRITE_ATTEMPTS = 20;
+/**
+ * Two instances that lose to each other retry at once, pick the same next id again and can keep
+ * colliding; a random pause that grows with each loss (full jitter, capped) breaks the lockstep.
+ */
+function pauseAfterLoss(attempt: number): Promise<void> {
+  const ceiling = Math.min(250, 5 * 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+}
 
 /** Lost offsets kept for their writers; other instances' losses are never asked for, so old ones are dropped. */
 const LOST_OFFSETS_KEPT = 10_000;
@@ -117,6 +125,7 @@ export class SchemaStore {
         if (attempt >= WRITE_ATTEMPTS) {
           throw registryErrors.store(`Gave up after ${attempt} attempts, each lost to a concurrent write by another registry instance`);
         }
+        await pauseAfterLoss(attempt);
       }
     });
   }
