@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { describeValue } from '../expression/values';
-import { compileUpdater } from '../path/path-write';
 import { StepConfigError } from '../step-config-error';
-import type { Reason, StepDefinition } from '../types';
+import type { StepDefinition } from '../types';
 import { asList, fieldPathListSchema, pathAt } from './config-path';
 import { regexAt, regexFlagsSchema, regexSchema } from './config-regex';
-import { reason } from './reason';
+import { compileStringUpdate } from './string-field-steps';
 
 const config = z
   .object({
@@ -30,27 +28,6 @@ export const replaceStep: StepDefinition<z.infer<typeof config>> = {
     const find = cfg.find;
     const regex = cfg.pattern === undefined ? undefined : regexAt(cfg.pattern, cfg.flags, 'g', ['pattern']);
     const replaceIn: (s: string) => string = regex !== undefined ? (s) => s.replace(regex, replacement) : (s) => s.split(find as string).join(replacement);
-    let failure: Reason[] | undefined;
-    let current = '';
-    const update = (v: unknown): unknown => {
-      if (typeof v === 'string') return replaceIn(v);
-      if (v !== null && v !== undefined && failure === undefined) failure = [reason('replace', `expected a string, got ${describeValue(v)}`, current)];
-      return v;
-    };
-    const updaters = paths.map((p) => ({ path: p.text, update: compileUpdater(p) }));
-    return {
-      reads: paths.map((p) => p.normalized),
-      outputFields: (input) => input,
-      apply(record, emit) {
-        failure = undefined;
-        for (let i = 0; i < updaters.length; i++) {
-          current = updaters[i].path;
-          updaters[i].update(record, update);
-          if (failure !== undefined) return failure;
-        }
-        emit(record);
-        return undefined;
-      },
-    };
+    return compileStringUpdate('replace', paths, replaceIn);
   },
 };

@@ -3,7 +3,8 @@
 import type { z } from 'zod';
 import { describeValue } from '../expression/values';
 import { compileUpdater } from '../path/path-write';
-import type { Reason, StepDefinition } from '../types';
+import type { FieldPath } from '../path/field-path';
+import type { CompiledStep, Reason, StepDefinition } from '../types';
 import { asList, fieldPathListSchema, pathAt } from './config-path';
 import { reason } from './reason';
 
@@ -16,29 +17,36 @@ function stringFieldStep(name: string, description: string, f: (s: string) => st
     config: fieldPathListSchema.meta({ description: `Paths whose strings to ${name}: [customerName, 'lines[*].sku'].` }),
     compile(cfg) {
       const paths = asList(cfg).map((p, i) => pathAt(p, typeof cfg === 'string' ? [] : [i]));
-      // The update closure is built once; a bad value is noted here instead of thrown.
-      let failure: Reason[] | undefined;
-      let current = '';
-      const update = (v: unknown): unknown => {
-        if (typeof v === 'string') return f(v);
-        if (v !== null && v !== undefined && failure === undefined) failure = [reason(name, `expected a string, got ${describeValue(v)}`, current)];
-        return v;
-      };
-      const updaters = paths.map((path) => ({ path: path.text, update: compileUpdater(path) }));
-      return {
-        reads: paths.map((p) => p.normalized),
-        outputFields: (input) => input,
-        apply(record, emit) {
-          failure = undefined;
-          for (let i = 0; i < updaters.length; i++) {
-            current = updaters[i].path;
-            updaters[i].update(record, update);
-            if (failure !== undefined) return failure;
-          }
-          emit(record);
-          return undefined;
-        },
-      };
+      return compileStringUpdate(name, paths, f);
+    },
+  };
+}
+
+/**
+ * The compiled step that applies `f` to the string at each path (replace shares it). The update
+ * closure is built once; a bad value is noted in `failure` instead of thrown.
+ */
+export function compileStringUpdate(step: string, paths: readonly FieldPath[], f: (s: string) => string): CompiledStep {
+  let failure: Reason[] | undefined;
+  let current = '';
+  const update = (v: unknown): unknown => {
+    if (typeof v === 'string') return f(v);
+    if (v !== null && v !== undefined && failure === undefined) failure = [reason(step, `expected a string, got ${describeValue(v)}`, current)];
+    return v;
+  };
+  const updaters = paths.map((path) => ({ path: path.text, update: compileUpdater(path) }));
+  return {
+    reads: paths.map((p) => p.normalized),
+    outputFields: (input) => input,
+    apply(record, emit) {
+      failure = undefined;
+      for (let i = 0; i < updaters.length; i++) {
+        current = updaters[i].path;
+        updaters[i].update(record, update);
+        if (failure !== undefined) return failure;
+      }
+      emit(record);
+      return undefined;
     },
   };
 }
