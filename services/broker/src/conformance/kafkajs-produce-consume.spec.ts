@@ -2,35 +2,18 @@
  * kafkajs producer and consumer against our broker: what goes in comes out byte for byte, in
  * order per partition, with every acks setting and with gzip, through eachMessage and eachBatch.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { CompressionTypes, type Consumer, type Kafka } from 'kafkajs';
+import { CompressionTypes } from 'kafkajs';
 import { COMPRESSION, parseBatchHeader, splitBatches } from '@tributary/kafka-protocol';
-import { BrokerProcess } from '@tributary/testing';
-import { connectedConsumer, connectedProducer, consumeCount, createTopic, fetchRawRecords, kafkaFor, sleep, waitUntil } from './kafkajs-client';
+import { connectedProducer, consumeCount, createTopic, fetchRawRecords, sleep, waitUntil } from './kafkajs-client';
+import { SpecCluster } from './spec-cluster';
 
-let broker: BrokerProcess;
-let kafka: Kafka;
-const consumers: Consumer[] = [];
-
-before(async () => {
-  broker = await BrokerProcess.start();
-  kafka = kafkaFor(broker.address);
-});
-after(async () => {
-  await Promise.all(consumers.map((c) => c.disconnect()));
-  await broker.dispose();
-});
-
-async function consumer(groupId: string): Promise<Consumer> {
-  const c = await connectedConsumer(kafka, groupId);
-  consumers.push(c);
-  return c;
-}
+const cluster = SpecCluster.forThisFile();
 
 test('keys, values and headers come back byte-exact and in order across four partitions', async () => {
-  await createTopic(kafka, 'roundtrip', 4);
+  await createTopic(cluster.kafka, 'roundtrip', 4);
   const sent = Array.from({ length: 80 }, (_, i) => ({
     partition: i % 4,
     // Every byte value, empty buffers and a null key all have to survive.
@@ -39,12 +22,12 @@ test('keys, values and headers come back byte-exact and in order across four par
     timestamp: String(1_700_000_000_000 + i),
     headers: { 'tributary-run': `run-${i}`, binary: randomBytes(8), repeated: [Buffer.from('one'), Buffer.from('two')] },
   }));
-  const producer = await connectedProducer(kafka);
+  const producer = await connectedProducer(cluster.kafka);
   await producer.send({ topic: 'roundtrip', messages: sent.slice(0, 40) });
   await producer.send({ topic: 'roundtrip', messages: sent.slice(40) });
   await producer.disconnect();
 
-  const c = await consumer('roundtrip-reader');
+  const c = await cluster.consumer('roundtrip-reader');
   await c.subscribe({ topic: 'roundtrip', fromBeginning: true });
   const received = await consumeCount(c, sent.length);
   for (let partition = 0; partition < 4; partition++) {
@@ -64,13 +47,13 @@ test('keys, values and headers come back byte-exact and in order across four par
 });
 
 test('fromBeginning true reads old records, fromBeginning false only records produced after joining', async () => {
-  await createTopic(kafka, 'from-beginning', 1);
-  const producer = await connectedProducer(kafka);
+  await createTopic(cluster.kafka, 'from-beginning', 1);
+  const producer = await connectedProducer(cluster.kafka);
   await producer.send({ topic: 'from-beginning', messages: ['old-1', 'old-2', 'old-3'].map((value) => ({ value })) });
 
-  const early = await consumer('from-beginning-true');
+  const early = await cluster.consumer('from-beginning-true');
   await early.subscribe({ topic: 'from-beginning', fromBeginning: true });
-  const late = await consumer('from-beginning-false');
+  const late = await cluster.consumer('from-beginning-false');
   await late.subscribe({ topic: 'from-beginning', fromBeginning: false });
   // The "latest" offset is resolved at the first fetch after joining; produce only after it.
   let lateFetched = false;
@@ -87,8 +70,8 @@ test('fromBeginning true reads old records, fromBeginning false only records pro
 });
 
 test('records sent with acks 0, 1 and -1 are all written, and acks 1 and -1 report their offsets', async () => {
-  await createTopic(kafka, 'acks', 1);
-  const producer = await connectedProducer(kafka);
+  await createTopic(cluster.kafka, 'acks', 1);
+  const producer = await connectedProducer(cluster.kafka);
   const none = await producer.send({ topic: 'acks', acks: 0, messages: [{ value: 'acks-0' }] });
   assert.deepEqual(none, [], 'acks=0 gets no answer to report');
   const leader = await producer.send({ topic: 'acks', acks: 1, messages: [{ value: 'acks-1' }] });
@@ -98,20 +81,20 @@ test('records sent with acks 0, 1 and -1 are all written, and acks 1 and -1 repo
   assert.deepEqual(leader.map((r) => [r.errorCode, r.baseOffset]), [[0, '1']]);
   assert.deepEqual(all.map((r) => [r.errorCode, r.baseOffset]), [[0, '2']]);
 
-  const c = await consumer('acks-reader');
+  const c = await cluster.consumer('acks-reader');
   await c.subscribe({ topic: 'acks', fromBeginning: true });
   const received = await consumeCount(c, 4);
   assert.deepEqual(received.map((r) => r.value!.toString()), ['acks-0', 'acks-1', 'acks-all-a', 'acks-all-b']);
 });
 
 test('a gzip batch is stored and served still compressed, and kafkajs reads its records back', async () => {
-  await createTopic(kafka, 'gzip', 1);
+  await createTopic(cluster.kafka, 'gzip', 1);
   const values = Array.from({ length: 50 }, (_, i) => `compressible record ${i} `.repeat(20));
-  const producer = await connectedProducer(kafka);
+  const producer = await connectedProducer(cluster.kafka);
   await producer.send({ topic: 'gzip', compression: CompressionTypes.GZIP, messages: values.map((value, i) => ({ key: `k${i}`, value })) });
   await producer.disconnect();
 
-  const raw = await fetchRawRecords(broker.address, 'gzip', 0, 0);
+  const raw = await fetchRawRecords(cluster.broker.address, 'gzip', 0, 0);
   const batches = splitBatches(raw);
   assert.equal(batches.length, 1);
   const header = parseBatchHeader(batches[0].bytes);
@@ -119,7 +102,7 @@ test('a gzip batch is stored and served still compressed, and kafkajs reads its 
   assert.equal(header.recordCount, 50);
   assert.ok(raw.length < values.join('').length / 5, `gzip batch of ${raw.length} bytes is not compressed`);
 
-  const c = await consumer('gzip-reader');
+  const c = await cluster.consumer('gzip-reader');
   await c.subscribe({ topic: 'gzip', fromBeginning: true });
   const received = await consumeCount(c, 50);
   assert.deepEqual(received.map((r) => r.value!.toString()), values);
@@ -128,13 +111,13 @@ test('a gzip batch is stored and served still compressed, and kafkajs reads its 
 });
 
 test('eachBatch gets every record with its partition, offsets and high watermark', async () => {
-  await createTopic(kafka, 'each-batch', 3);
-  const producer = await connectedProducer(kafka);
+  await createTopic(cluster.kafka, 'each-batch', 3);
+  const producer = await connectedProducer(cluster.kafka);
   const sent = Array.from({ length: 30 }, (_, i) => ({ partition: i % 3, value: `b${i}` }));
   await producer.send({ topic: 'each-batch', messages: sent });
   await producer.disconnect();
 
-  const c = await consumer('each-batch-reader');
+  const c = await cluster.consumer('each-batch-reader');
   await c.subscribe({ topic: 'each-batch', fromBeginning: true });
   const seen = new Map<number, string[]>();
   const highWatermarks = new Map<number, string>();

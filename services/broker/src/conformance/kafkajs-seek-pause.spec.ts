@@ -2,41 +2,23 @@
  * Moving a kafkajs consumer around: seek forward and back, pause and resume one partition,
  * and start from the offset that ListOffsets finds for a timestamp.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { type Consumer, type Kafka } from 'kafkajs';
-import { BrokerProcess } from '@tributary/testing';
-import { connectedConsumer, connectedProducer, consumeCount, createTopic, kafkaFor, waitUntil } from './kafkajs-client';
+import { connectedProducer, consumeCount, createTopic, waitUntil } from './kafkajs-client';
+import { SpecCluster } from './spec-cluster';
 
-let broker: BrokerProcess;
-let kafka: Kafka;
-const consumers: Consumer[] = [];
-
-before(async () => {
-  broker = await BrokerProcess.start();
-  kafka = kafkaFor(broker.address);
-});
-after(async () => {
-  await Promise.all(consumers.map((c) => c.disconnect()));
-  await broker.dispose();
-});
-
-async function consumer(groupId: string): Promise<Consumer> {
-  const c = await connectedConsumer(kafka, groupId);
-  consumers.push(c);
-  return c;
-}
+const cluster = SpecCluster.forThisFile();
 
 async function produce(topic: string, messages: Array<{ partition: number; value: string; timestamp?: string }>): Promise<void> {
-  const producer = await connectedProducer(kafka);
+  const producer = await connectedProducer(cluster.kafka);
   await producer.send({ topic, messages });
   await producer.disconnect();
 }
 
 test('seek moves a running consumer forward and then back', async () => {
-  await createTopic(kafka, 'seek', 1);
+  await createTopic(cluster.kafka, 'seek', 1);
   await produce('seek', Array.from({ length: 20 }, (_, i) => ({ partition: 0, value: `s${i}` })));
-  const c = await consumer('seek-reader');
+  const c = await cluster.consumer('seek-reader');
   await c.subscribe({ topic: 'seek', fromBeginning: true });
   const offsets: number[] = [];
   let seekedBack = false;
@@ -57,8 +39,8 @@ test('seek moves a running consumer forward and then back', async () => {
 });
 
 test('a paused partition gets no records until it is resumed, while the others flow', async () => {
-  await createTopic(kafka, 'pause', 2);
-  const c = await consumer('pause-reader');
+  await createTopic(cluster.kafka, 'pause', 2);
+  const c = await cluster.consumer('pause-reader');
   await c.subscribe({ topic: 'pause', fromBeginning: true });
   let fetches = 0;
   c.on(c.events.FETCH, () => fetches++);
@@ -84,7 +66,7 @@ test('a paused partition gets no records until it is resumed, while the others f
 });
 
 test('fetchTopicOffsetsByTimestamp finds the first offset at or after a time, and a consumer starts there', async () => {
-  await createTopic(kafka, 'by-time', 2);
+  await createTopic(cluster.kafka, 'by-time', 2);
   const base = Date.now() - 100_000;
   // Partition 0: ten records 1 s apart. Partition 1: two records, both early.
   await produce('by-time', [
@@ -92,7 +74,7 @@ test('fetchTopicOffsetsByTimestamp finds the first offset at or after a time, an
     { partition: 1, value: 'early-0', timestamp: String(base) },
     { partition: 1, value: 'early-1', timestamp: String(base + 1000) },
   ]);
-  const admin = kafka.admin();
+  const admin = cluster.kafka.admin();
   await admin.connect();
   const at = async (ts: number): Promise<string[]> =>
     (await admin.fetchTopicOffsetsByTimestamp('by-time', ts)).sort((a, b) => a.partition - b.partition).map((o) => o.offset);
@@ -103,7 +85,7 @@ test('fetchTopicOffsetsByTimestamp finds the first offset at or after a time, an
 
   const start = await admin.fetchTopicOffsetsByTimestamp('by-time', base + 6500);
   await admin.disconnect();
-  const c = await consumer('by-time-reader');
+  const c = await cluster.consumer('by-time-reader');
   await c.subscribe({ topic: 'by-time', fromBeginning: true });
   const reading = consumeCount(c, 3);
   for (const { partition, offset } of start) c.seek({ topic: 'by-time', partition, offset });
