@@ -1,4 +1,4 @@
-import { FieldPathError, parseFieldPath, type PathSegment } from '@tributary/transforms';
+import { compileSegmentsGetter, FieldPathError, parseFieldPath, type PathSegment } from '@tributary/transforms';
 import { RuleConfigError } from './rule-config-error';
 
 /**
@@ -13,8 +13,8 @@ export interface FieldReader {
   /** The path with indexes and wildcards written `[]`, as FieldSets list fields. */
   readonly normalized: string;
   /**
-   * Every value the path points at. For a plain path the same one-element array is reused on
-   * every call (no allocation per record), so read it before the next call.
+   * Every value the path points at. The same array is reused on every call (no allocation per
+   * record), so read it before the next call.
    */
   values(record: unknown): readonly unknown[];
   /** Where the k-th value of `values(record)` sits, e.g. 'lines[2].sku': computed only for messages. */
@@ -24,6 +24,7 @@ export interface FieldReader {
 const hasOwn = Object.prototype.hasOwnProperty;
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
+/** One segment, read generically: only for labels (failures), never on the hot path. */
 function read(container: unknown, segment: PathSegment): unknown {
   if (segment.kind === 'index') return Array.isArray(container) ? container[segment.index] : undefined;
   if (segment.kind !== 'key' || typeof container !== 'object' || container === null || Array.isArray(container)) return undefined;
@@ -33,19 +34,39 @@ function read(container: unknown, segment: PathSegment): unknown {
   return typeof value === 'function' ? undefined : value;
 }
 
-function walk(value: unknown, segments: readonly PathSegment[], i: number, label: string, out: unknown[], labels: string[] | undefined): void {
+function walk(value: unknown, segments: readonly PathSegment[], i: number, label: string, labels: string[]): void {
   for (; i < segments.length; i++) {
     const segment = segments[i];
     if (segment.kind === 'all') {
       if (!Array.isArray(value)) break;
-      for (let j = 0; j < value.length; j++) walk(value[j], segments, i + 1, labels ? `${label}[${j}]` : label, out, labels);
+      for (let j = 0; j < value.length; j++) walk(value[j], segments, i + 1, `${label}[${j}]`, labels);
       return;
     }
-    if (labels) label += segment.kind === 'key' ? (label ? `.${segment.key}` : segment.key) : `[${segment.index}]`;
+    label += segment.kind === 'key' ? (label ? `.${segment.key}` : segment.key) : `[${segment.index}]`;
     value = read(value, segment);
   }
-  out.push(i === segments.length ? value : undefined);
-  labels?.push(label);
+  labels.push(label);
+}
+
+/** Pushes every value below `segments` onto `out`; built once per path (accessors resolved at compile time). */
+type Collector = (value: unknown, out: unknown[]) => void;
+
+function collectorOf(segments: readonly PathSegment[]): Collector {
+  const star = segments.findIndex((s) => s.kind === 'all');
+  if (star < 0) {
+    const get = compileSegmentsGetter(segments);
+    return (value, out) => {
+      out.push(get(value));
+    };
+  }
+  // A missing or non-array value where the wildcard stands is one missing value, as in a plain path.
+  const head = compileSegmentsGetter(segments.slice(0, star));
+  const rest = collectorOf(segments.slice(star + 1));
+  return (value, out) => {
+    const array = head(value);
+    if (!Array.isArray(array)) out.push(undefined);
+    else for (let j = 0; j < array.length; j++) rest(array[j], out);
+  };
 }
 
 /** Parses `text`, found at `at` in the rule's config; a malformed path is a RuleConfigError there. */
@@ -60,28 +81,29 @@ export function fieldReader(text: string, at: readonly (string | number)[]): Fie
   const segments = path.segments;
   const base = { text, normalized: path.normalized };
   if (!path.hasWildcard) {
+    const get = compileSegmentsGetter(segments);
     const one: unknown[] = [undefined];
     return {
       ...base,
       values(record) {
-        let value = record;
-        for (let i = 0; i < segments.length && value !== undefined; i++) value = read(value, segments[i]);
-        one[0] = value;
+        one[0] = get(record);
         return one;
       },
       labelOf: () => text,
     };
   }
+  const collect = collectorOf(segments);
+  const scratch: unknown[] = [];
   return {
     ...base,
     values(record) {
-      const out: unknown[] = [];
-      walk(record, segments, 0, '', out, undefined);
-      return out;
+      scratch.length = 0;
+      collect(record, scratch);
+      return scratch;
     },
     labelOf(record, k) {
       const labels: string[] = [];
-      walk(record, segments, 0, '', [], labels);
+      walk(record, segments, 0, '', labels);
       return labels[k] ?? text;
     },
   };

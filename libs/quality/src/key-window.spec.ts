@@ -53,4 +53,43 @@ describe('KeyWindow', () => {
       }),
     );
   });
+
+  test('it keeps the same keys and evictions as a window that looks at its front on every sighting, even when the clock steps back', () => {
+    // The reference is the plain algorithm: expire from the front on every call.
+    class Reference {
+      readonly lastSeen = new Map<string, number>();
+      evicted = 0;
+      constructor(
+        readonly windowMs: number,
+        readonly maxKeys: number,
+      ) {}
+      seen(key: string, now: number): boolean {
+        for (const [k, at] of this.lastSeen) {
+          if (now - at < this.windowMs) break;
+          this.lastSeen.delete(k);
+        }
+        const previous = this.lastSeen.get(key);
+        if (previous !== undefined) this.lastSeen.delete(key);
+        else if (this.lastSeen.size >= this.maxKeys) {
+          this.lastSeen.delete(this.lastSeen.keys().next().value as string);
+          this.evicted++;
+        }
+        this.lastSeen.set(key, now);
+        return previous !== undefined && now - previous < this.windowMs;
+      }
+    }
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e'), fc.integer({ min: -15, max: 40 })), { maxLength: 80 }), fc.integer({ min: 1, max: 6 }), (steps, maxKeys) => {
+        const window = new KeyWindow(20, maxKeys);
+        const reference = new Reference(20, maxKeys);
+        let now = 0;
+        for (const [key, gap] of steps) {
+          now += gap;
+          assert.equal(window.seen(key, now), reference.seen(key, now));
+          assert.equal(window.size, reference.lastSeen.size);
+          assert.equal(window.evicted, reference.evicted);
+        }
+      }),
+    );
+  });
 });

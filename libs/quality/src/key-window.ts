@@ -15,6 +15,15 @@
 export class KeyWindow {
   private readonly lastSeen = new Map<string, number>();
   private evictedCount = 0;
+  /**
+   * While the clock only moves forward, the Map is ordered by time too, and `oldestAt` is at most
+   * the front's time (+Infinity when empty): the front is looked at only when it may have
+   * expired, so a record costs no iterator when nothing expires. A clock that ever steps back
+   * turns that off (`inOrder`), and every sighting looks at the front, as it always did.
+   */
+  private oldestAt = Infinity;
+  private latestAt = -Infinity;
+  private inOrder = true;
 
   constructor(
     readonly windowMs: number,
@@ -26,12 +35,15 @@ export class KeyWindow {
 
   /** Records a sighting of `key` at `nowMs`; true when it was already seen inside the window. */
   seen(key: string, nowMs: number): boolean {
-    this.expire(nowMs);
+    if (nowMs < this.latestAt) this.inOrder = false;
+    else this.latestAt = nowMs;
+    if (!this.inOrder || !(nowMs - this.oldestAt < this.windowMs)) this.expire(nowMs);
     const previous = this.lastSeen.get(key);
     const duplicate = previous !== undefined && nowMs - previous < this.windowMs;
     if (previous !== undefined) this.lastSeen.delete(key);
     else if (this.lastSeen.size >= this.maxKeys) this.evictOldest();
     this.lastSeen.set(key, nowMs);
+    if (nowMs < this.oldestAt) this.oldestAt = nowMs;
     return duplicate;
   }
 
@@ -46,9 +58,13 @@ export class KeyWindow {
 
   private expire(nowMs: number): void {
     for (const [key, at] of this.lastSeen) {
-      if (nowMs - at < this.windowMs) return;
+      if (nowMs - at < this.windowMs) {
+        this.oldestAt = at;
+        return;
+      }
       this.lastSeen.delete(key);
     }
+    this.oldestAt = Infinity;
   }
 
   private evictOldest(): void {

@@ -7,7 +7,11 @@
 /** null, undefined, and (unless `blankIsValue`) text that is empty or only whitespace. */
 export function isMissing(value: unknown, blankIsValue = false): boolean {
   if (value === undefined || value === null) return true;
-  return !blankIsValue && typeof value === 'string' && value.trim() === '';
+  if (blankIsValue || typeof value !== 'string') return false;
+  // Printable ASCII is never white space, so the usual value is decided without trimming it.
+  const first = value.charCodeAt(0);
+  if (first > 32 && first < 127) return false;
+  return value.trim() === '';
 }
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;

@@ -35,6 +35,8 @@ export { AvroSchemaError } from './avro/avro-type';
 export type { FieldPath, PathSegment } from './path/field-path';
 /** Parses a field path; throws FieldPathError with the offset of the fault. */
 export { parseFieldPath, FieldPathError } from './path/field-path';
+/** A reader of parsed path segments: own data only, resolved once (no per-record parsing). */
+export { compileSegmentsGetter, type Getter } from './path/path-read';
 
 // The expression language.
 export type { ExpressionNode, BinaryOperator } from './expression/ast';

@@ -54,20 +54,21 @@ export const rangeRule: RuleDefinition<RangeConfig> = {
     if (min && max && min.kind === 'number' && min.at() > max.at()) throw new RuleConfigError(`min ${min.text} is above max ${max.text}`, ['min']);
     const read = kind === 'number' ? numberOf : instantOf;
     const show = (x: number) => (kind === 'number' ? String(x) : new Date(x).toISOString());
+    // an Avro day number or epoch ms says little to a person: show the instant too
+    const shown = (value: unknown, x: number) => (kind === 'date' && typeof value === 'number' ? `${value} (${show(x)})` : describeValue(value));
     return {
       reads: [reader.normalized],
       check: eachValue('range', reader, (value) => {
         const x = read(value);
         if (x === undefined) return `is ${describeValue(value)}, not a ${kind}`;
-        // an Avro day number or epoch ms says little to a person: show the instant too
-        const shown = kind === 'date' && typeof value === 'number' ? `${value} (${show(x)})` : describeValue(value);
+        // Messages (and the date formatting in them) are built only for a value that fails.
         if (min) {
           const lo = min.at();
-          if (x < lo || (cfg.exclusiveMin && x === lo)) return `is ${shown}, below the minimum ${min.text}${min.text === show(lo) ? '' : ` (${show(lo)})`}`;
+          if (x < lo || (cfg.exclusiveMin && x === lo)) return `is ${shown(value, x)}, below the minimum ${min.text}${min.text === show(lo) ? '' : ` (${show(lo)})`}`;
         }
         if (max) {
           const hi = max.at();
-          if (x > hi || (cfg.exclusiveMax && x === hi)) return `is ${shown}, above the maximum ${max.text}${max.text === show(hi) ? '' : ` (${show(hi)})`}`;
+          if (x > hi || (cfg.exclusiveMax && x === hi)) return `is ${shown(value, x)}, above the maximum ${max.text}${max.text === show(hi) ? '' : ` (${show(hi)})`}`;
         }
         return undefined;
       }),

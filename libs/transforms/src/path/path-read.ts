@@ -56,6 +56,11 @@ export function compileGetter(path: FieldPath): Getter {
   return getterOf(path.segments);
 }
 
+/** compileGetter over parsed segments (a part of a path): libs/quality builds its readers from it. */
+export function compileSegmentsGetter(segments: readonly PathSegment[]): Getter {
+  return getterOf(segments);
+}
+
 function getterOf(segments: readonly PathSegment[]): Getter {
   if (segments.length === 0) return (r) => r;
   if (segments.some((s) => s.kind === 'all')) return wildcardGetter(segments);
