@@ -5,7 +5,9 @@
  */
 import { ApiKeyEntity } from './api-keys/api-key.entity';
 import { AuditEntryEntity } from './audit/audit-entry.entity';
+import { ConnectionEntity } from './connections/connection.entity';
 import { IdentitySecretsAudit1764000000000 } from './migrations/1764000000000-identity-secrets-audit';
+import { Connections1764720000000 } from './migrations/1764720000000-connections';
 import { PipelinesSchedulesRuns1764600000000 } from './migrations/1764600000000-pipelines-schedules-runs';
 import { PipelineEntity } from './pipelines/pipeline.entity';
 import { PipelineVersionEntity } from './pipelines/pipeline-version.entity';
@@ -23,6 +25,6 @@ import { UserEntity } from './users/user.entity';
 /** Pipelines and their versions, schedules, runs. */
 const PIPELINE_RUN_ENTITIES = [PipelineEntity, PipelineVersionEntity, ScheduleEntity, RunEntity, RunStageCountEntity, RunEventEntity, RunErrorSampleEntity];
 
-export const ENTITIES = [TenantEntity, UserEntity, ApiKeyEntity, SecretEntity, AuditEntryEntity, ResultEntity, ...PIPELINE_RUN_ENTITIES];
+export const ENTITIES = [TenantEntity, UserEntity, ApiKeyEntity, SecretEntity, ConnectionEntity, AuditEntryEntity, ResultEntity, ...PIPELINE_RUN_ENTITIES];
 
-export const MIGRATIONS = [IdentitySecretsAudit1764000000000, Results1764500000000, PipelinesSchedulesRuns1764600000000];
+export const MIGRATIONS = [IdentitySecretsAudit1764000000000, Results1764500000000, PipelinesSchedulesRuns1764600000000, Connections1764720000000];

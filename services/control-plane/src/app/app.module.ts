@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { ConnectionsModule } from '../connections/connections.module';
 import { HealthModule } from '../health/health.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { PipelinesModule } from '../pipelines/pipelines.module';
@@ -21,7 +22,7 @@ const PIPELINE_AREAS = [PipelinesModule, SchedulesModule, RunsModule, ReplayModu
  * One feature module per area. A new area (pipelines, schedules, runs, results) is a folder
  * with its module, controller and plain logic classes, added to FEATURES.
  */
-const FEATURES = [AuthModule, TenantsModule, UsersModule, ApiKeysModule, SecretsModule, AuditModule, ...PIPELINE_AREAS, ResultsModule, HealthModule, MetricsModule];
+const FEATURES = [AuthModule, TenantsModule, UsersModule, ApiKeysModule, SecretsModule, ConnectionsModule, AuditModule, ...PIPELINE_AREAS, ResultsModule, HealthModule, MetricsModule];
 
 @Module({})
 export class AppModule {

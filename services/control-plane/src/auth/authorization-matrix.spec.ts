@@ -99,11 +99,29 @@ describe('authorization matrix: every route x every role x own and other tenant'
       prepare: async (tenant) => ({ params: { name: await secretIn(tenant) } }),
     },
     { method: 'GET', path: '/tenants/{tenant}/audit', allowed: ['admin'], ok: 200 },
+    ...CONNECTION_ROUTES(),
     ...PIPELINE_ROUTES(),
     ...RESULT_ROUTES(),
     { method: 'POST', path: '/platform/secrets/rotate', allowed: 'platform-admin', ok: 200 },
     { method: 'GET', path: '/platform/audit', allowed: 'platform-admin', ok: 200 },
   ];
+
+  /** Connections and the connectors they name; a file connection needs no secret, and checking one whose folder is missing is still a 200. */
+  function CONNECTION_ROUTES(): RouteCase[] {
+    const RUNNERS: Role[] = ['admin', 'engineer', 'operator'];
+    const BUILDERS: Role[] = ['admin', 'engineer'];
+    const existing = async (tenant: string) => ({ params: { connection: await connectionIn(tenant) } });
+    const c = '/tenants/{tenant}/connections';
+    return [
+      { method: 'GET', path: '/connectors', allowed: 'everyone', ok: 200 },
+      { method: 'GET', path: c, allowed: RUNNERS, ok: 200 },
+      { method: 'GET', path: `${c}/{connection}`, allowed: RUNNERS, ok: 200, prepare: existing },
+      { method: 'PUT', path: `${c}/{connection}`, allowed: BUILDERS, ok: 200, prepare: async (tenant) => ({ ...(await existing(tenant)), body: { connector: 'file', config: { path: 'overwritten' } } }) },
+      { method: 'DELETE', path: `${c}/{connection}`, allowed: BUILDERS, ok: 204, prepare: existing },
+      { method: 'POST', path: `${c}/{connection}/check`, allowed: RUNNERS, ok: 200, prepare: existing },
+      { method: 'GET', path: `${c}/{connection}/discover`, allowed: RUNNERS, ok: 200, prepare: existing },
+    ];
+  }
 
   /** Pipelines, schedules, runs and replay (the pipeline routes' `{pipeline}` is a pipeline name). */
   function PIPELINE_ROUTES(): RouteCase[] {
@@ -196,6 +214,12 @@ describe('authorization matrix: every route x every role x own and other tenant'
   async function apiKeyIn(tenant: string): Promise<string> {
     const key = await asRoot('POST', `/tenants/${tenant}/api-keys`, { name: unique('target key '), role: 'customer' });
     return key.keyId;
+  }
+
+  async function connectionIn(tenant: string): Promise<string> {
+    const name = unique('target-connection-');
+    await asRoot('PUT', `/tenants/${tenant}/connections/${name}`, { connector: 'file', config: { path: 'drops' } });
+    return name;
   }
 
   async function secretIn(tenant: string): Promise<string> {
@@ -296,6 +320,7 @@ describe('authorization matrix: every route x every role x own and other tenant'
       userId: ['users', 'id'],
       keyId: ['api-keys', 'keyId'],
       name: ['secrets', 'name'],
+      connection: ['connections', 'name'],
       runId: ['runs?limit=500', 'id'],
     } as const;
     for (const [param, value] of foreignTargets) {
@@ -309,6 +334,7 @@ describe('authorization matrix: every route x every role x own and other tenant'
       assert.equal(found.revokedAt ?? null, null, `API key ${value} in ${OTHER} was revoked`);
       if (collection === 'users') assert.equal(found.role, 'customer', `user ${value} in ${OTHER} was changed`);
       if (collection === 'secrets') assert.equal(found.updatedBy, PLATFORM_ADMIN.email, `secret ${value} in ${OTHER} was overwritten`);
+      if (collection === 'connections') assert.equal(found.updatedBy, PLATFORM_ADMIN.email, `connection ${value} in ${OTHER} was overwritten`);
       if (param === 'runId') assert.equal(found.status, 'requested', `run ${value} in ${OTHER} was cancelled`);
     }
   });

@@ -29,9 +29,10 @@ describe('control-plane config from the environment', () => {
   test('production settings parse, with defaults for the rest', () => {
     const config = parseControlPlaneConfig(PRODUCTION);
     assert.deepEqual(
-      { host: config.host, port: config.port, dataDir: config.dataDir, ttl: config.accessTokenTtlSeconds, level: config.logLevel, key: config.keyring.currentKeyId },
-      { host: '127.0.0.1', port: 8080, dataDir: '.tributary', ttl: 900, level: 'info', key: 'prod1' },
+      { host: config.host, port: config.port, dataDir: config.dataDir, fileRoot: config.fileRoot, ttl: config.accessTokenTtlSeconds, level: config.logLevel, key: config.keyring.currentKeyId },
+      { host: '127.0.0.1', port: 8080, dataDir: '.tributary', fileRoot: '.tributary/files', ttl: 900, level: 'info', key: 'prod1' },
     );
+    assert.equal(parseControlPlaneConfig({ ...PRODUCTION, TRIBUTARY_FILE_ROOT: '/srv/drops' }).fileRoot, '/srv/drops');
     assert.equal(config.bootstrapAdmin, undefined);
   });
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import { parseKeyring, type Keyring } from '@tributary/security';
 import { parsePlatformStreamConfig, type PlatformStreamConfig } from '../pipelines/platform-stream-config';
@@ -12,6 +13,8 @@ export interface ControlPlaneConfig {
   /** Absent: the embedded PGlite in `<dataDir>/postgres`. */
   readonly databaseUrl?: string;
   readonly dataDir: string;
+  /** Folder of the tenants' file areas (`<fileRoot>/<tenant>`): file connections are confined to theirs. */
+  readonly fileRoot: string;
   /** Master keys for secrets at rest; the first is current. */
   readonly keyring: Keyring;
   readonly jwtSecret: string;
@@ -38,6 +41,7 @@ const ENV = z
       .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
       .optional(),
     TRIBUTARY_DATA_DIR: z.string().default('.tributary'),
+    TRIBUTARY_FILE_ROOT: z.string().optional(),
     [KEYRING_VARIABLE]: z.string().optional(),
     TRIBUTARY_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     TRIBUTARY_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
@@ -87,6 +91,7 @@ export function parseControlPlaneConfig(
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.TRIBUTARY_DATA_DIR,
+    fileRoot: e.TRIBUTARY_FILE_ROOT ?? join(e.TRIBUTARY_DATA_DIR, 'files'),
     keyring,
     jwtSecret: jwtSecret!,
     accessTokenTtlSeconds: e.TRIBUTARY_ACCESS_TOKEN_TTL_SECONDS,

@@ -5,10 +5,8 @@ import { Access } from '../auth/access.decorator';
 import { Caller } from '../auth/caller.decorator';
 import type { Principal } from '../auth/principal';
 import { ValidBody, ValidParam } from '../common/validated';
+import { SECRET_NAME } from './secret-name';
 import { SecretStore, type SecretView } from './secret-store';
-
-/** Pipelines refer to secrets by this name (`connection: { secret: acme-erp }`). */
-const SECRET_NAME = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,127}$/, 'must be 1 to 128 lowercase letters, digits, ".", "_" or "-"');
 
 const SECRET_VALUE = z.strictObject({
   /** A string, or an object of fields (host, user, password, ...) stored as its JSON text. */
