@@ -12,3 +12,4 @@ export { DecimalRangeError, type DecimalText } from './logical-types/decimal-tex
 export { DateType, type DateText } from './logical-types/date-type';
 export { TimestampMillisType } from './logical-types/timestamp-millis-type';
 export { UuidType } from './logical-types/uuid-type';
+export { SchemaRegistryHttp } from './schema-registry-http';

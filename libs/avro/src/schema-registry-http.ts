@@ -1,4 +1,4 @@
-import { SchemaRegistryError, type RegisteredSchema, type SchemaRegistryClient } from '@tributary/avro';
+import { SchemaRegistryError, type RegisteredSchema, type SchemaRegistryClient } from './schema-registry-client';
 
 const MEDIA_TYPE = 'application/vnd.schemaregistry.v1+json';
 

@@ -19,6 +19,7 @@ export { compile, compilePipeline, type CompileOptions, type CompileOutcome } fr
 /** Text straight to a plan, the way `apply` does it. */
 export { planPipeline, loadPlan, type PlanOutcome } from './plan-pipeline';
 export type { DeploymentPlan, TopicPlan, ConsumerGroupPlan, StepPlan, RulePlan, FieldList } from './deployment-plan';
+export { parseAnnouncement, type PipelineAnnouncement } from './pipeline-announcement';
 export { pipelinePrefix, stageTopic, valueSubject, consumerGroup, INTERNAL_TOPICS } from './topic-names';
 
 export { cronProblem } from './cron';

@@ -10,7 +10,7 @@ import { ErrorAnswerFilter } from '../common/error-answer.filter';
 import type { ControlPlaneConfig } from '../config/control-plane-config';
 import { serveOpenApi } from '../docs/openapi';
 import { createLogger } from '../logging/logger';
-import { PinoNestLogger } from '../logging/pino-nest-logger';
+import { PinoNestLogger } from '@tributary/service-runtime';
 import { observeRequests } from '../logging/request-observer';
 import { ControlPlaneMetrics } from '../metrics/control-plane-metrics';
 import { UserDirectory } from '../users/user-directory';

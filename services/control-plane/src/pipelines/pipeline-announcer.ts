@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { PipelineEntity } from '@tributary/persistence';
+import { PipelineEntity, PipelineVersionEntity } from '@tributary/persistence';
 import { pipelinePrefix } from '@tributary/pipeline-spec';
 import type { PipelineChange, PlatformStream } from './platform-stream';
 
@@ -47,7 +47,7 @@ export class PipelineAnnouncer {
   private async announceAll(pipelines: PipelineEntity[]): Promise<boolean> {
     if (pipelines.length === 0) return true;
     try {
-      await this.stream.announce(pipelines.map(changeOf));
+      await this.stream.announce(await this.withSpecs(pipelines));
     } catch (err) {
       this.logger.warn({ err: (err as Error).message, pipelines: pipelines.map((p) => `${p.tenantId}/${p.name}`) }, 'pipeline changes not announced yet; the scheduler will retry');
       return false;
@@ -62,6 +62,20 @@ export class PipelineAnnouncer {
       ]);
     }
     return true;
+  }
+
+  /**
+   * Each change with its current spec: the stage services build their steps, rules and sinks
+   * from the announcement alone, so they need no database of the control plane's.
+   */
+  private async withSpecs(pipelines: PipelineEntity[]): Promise<PipelineChange[]> {
+    const live = pipelines.filter((p) => p.status !== 'deleted');
+    const versions = live.length === 0 ? [] : await this.dataSource.getRepository(PipelineVersionEntity).find({ where: live.map((p) => ({ pipelineId: p.id, version: p.currentVersion })) });
+    const specOf = new Map(versions.map((v) => [`${v.pipelineId}/${v.version}`, v.spec]));
+    return pipelines.map((p) => {
+      const spec = specOf.get(`${p.id}/${p.currentVersion}`);
+      return spec === undefined ? changeOf(p) : { ...changeOf(p), spec };
+    });
   }
 }
 

@@ -1,23 +1,13 @@
-import { ConfluentAvroCodec, readPlatformSchema, type RunEvent } from '@tributary/avro';
-import { INTERNAL_TOPICS } from '@tributary/pipeline-spec';
+import { ConfluentAvroCodec, readPlatformSchema, type RunEvent, SchemaRegistryHttp } from '@tributary/avro';
+import { INTERNAL_TOPICS, type PipelineAnnouncement } from '@tributary/pipeline-spec';
 import { createStreamProducer, ensureTopics, internalTopicSpecs, type StreamProducer } from '@tributary/stream';
 import { Kafka, logLevel, type Admin, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 import { ApiError } from '../common/api-error';
 import type { PlatformStreamConfig } from './platform-stream-config';
-import { SchemaRegistryHttp } from './schema-registry-http';
 
-/** What `_tributary.pipelines` carries (JSON, keyed by the pipeline's topic prefix; compacted). */
-export interface PipelineChange {
-  readonly tenant: string;
-  readonly pipeline: string;
-  readonly version: number;
-  readonly action: 'applied' | 'paused' | 'resumed' | 'deleted';
-  readonly status: 'active' | 'paused' | 'deleted';
-  /** `tributary.<tenant>.<pipeline>`: the prefix of its topics and consumer groups. */
-  readonly prefix: string;
-  readonly at: string;
-}
+/** What `_tributary.pipelines` carries (the contract lives in libs/pipeline-spec). */
+export type PipelineChange = PipelineAnnouncement;
 
 const NOT_CONFIGURED = () => new ApiError('unavailable', 'this control plane has no Kafka: set KAFKA_BROKERS (and SCHEMA_REGISTRY_URL)');
 

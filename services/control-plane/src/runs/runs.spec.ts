@@ -1,10 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { ConfluentAvroCodec, platformType, readPlatformSchema, type ErrorRecord, type RunEvent, type StageCount } from '@tributary/avro';
+import { ConfluentAvroCodec, platformType, readPlatformSchema, type ErrorRecord, type RunEvent, type StageCount, SchemaRegistryHttp } from '@tributary/avro';
 import { createStreamProducer, type StreamProducer } from '@tributary/stream';
 import { ControlPlaneFixture, PLATFORM_ADMIN } from '../testing/control-plane-fixture';
-import { SchemaRegistryHttp } from '../pipelines/schema-registry-http';
 import { pipelineYaml } from '../pipelines/testing/pipeline-documents';
 import { PlatformKafka } from '../pipelines/testing/platform-kafka';
 import type { ErrorSampleView, RunDetail, RunView } from './run-views';

@@ -1,13 +1,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { platformType, ConfluentAvroCodec, type RunEvent } from '@tributary/avro';
+import { platformType, ConfluentAvroCodec, type RunEvent, SchemaRegistryHttp } from '@tributary/avro';
 import { createScratchDatabase, openDatabase, type Database, type ScratchDatabase } from '@tributary/persistence';
 import { tempDir } from '@tributary/testing';
 import { Client } from 'pg';
 import pino from 'pino';
 import { PipelineAnnouncer } from '../pipelines/pipeline-announcer';
 import { PlatformStream } from '../pipelines/platform-stream';
-import { SchemaRegistryHttp } from '../pipelines/schema-registry-http';
 import { PlatformKafka } from '../pipelines/testing/platform-kafka';
 import { RunRequestOutbox } from '../runs/run-requests';
 import { Scheduler } from './scheduler';

@@ -1,0 +1,135 @@
+import { inRecordSpan, type StageMetrics } from '@tributary/observability';
+import { ConsumerRunner, type ConsumerRunnerOptions, type ErrorStage, type RecordHandler } from '@tributary/stream';
+import type { Tracer } from '@opentelemetry/api';
+import type { ActivePipeline, PipelineDirectory } from './pipeline-directory';
+import type { ServiceContext } from './service-context';
+
+/** How one stage service consumes each pipeline. */
+export interface PipelineConsumerSpec<T> {
+  /** The consumer's name in the plan's consumer groups: `transformer`, `validator`, `tax-sink`, `sink.0.mongodb`... */
+  consumer: (pipeline: ActivePipeline) => string | undefined;
+  /** The ErrorRecord stage of its failures. */
+  stage: ErrorStage;
+  /**
+   * The handler for one version of a pipeline; undefined when this service has nothing to do for
+   * it. Called again when a new version is announced, so steps and rules change without a restart.
+   */
+  handler: (pipeline: ActivePipeline) => RecordHandler<T> | undefined;
+  /** Per pipeline ConsumerRunner settings (readerType, concurrency, retry...). */
+  options?: (pipeline: ActivePipeline) => Partial<ConsumerRunnerOptions<T>>;
+}
+
+interface Running<T> {
+  groupId: string;
+  version: number;
+  topics: string;
+  handler: RecordHandler<T>;
+  runner: ConsumerRunner<T>;
+}
+
+/**
+ * One ConsumerRunner per active pipeline, in the plan's consumer group for this service
+ * (`tributary.<tenant>.<pipeline>.<consumer>`), so each pipeline's lag, replay and scaling are its
+ * own and a second instance of the service shares each pipeline's partitions. Follows the
+ * directory: a new pipeline starts a runner, a new version swaps the handler in place, a paused
+ * or deleted one stops its runner (committing what was done). Every record runs in a span that
+ * continues its traceparent, and is counted in the stage metrics.
+ */
+export class PipelineConsumers<T> {
+  private readonly running = new Map<string, Running<T>>();
+  private queue: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly spec: PipelineConsumerSpec<T>,
+  ) {}
+
+  async start(): Promise<void> {
+    const directory: PipelineDirectory = this.ctx.pipelines;
+    directory.onChange((prefix, pipeline) => void this.serially(() => this.follow(prefix, pipeline)));
+    for (const pipeline of directory.active()) await this.serially(() => this.follow(pipeline.prefix, pipeline));
+  }
+
+  /** The runner of a pipeline, for pausing and resuming its partitions (e.g. an open circuit). */
+  runnerOf(prefix: string): ConsumerRunner<T> | undefined {
+    return this.running.get(prefix)?.runner;
+  }
+
+  /** The consumer groups running now, for the lag metric. */
+  groupIds(): string[] {
+    return [...this.running.values()].map((r) => r.groupId);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.serially(async () => {
+      await Promise.all([...this.running.values()].map((r) => r.runner.stop()));
+      this.running.clear();
+    });
+  }
+
+  private serially(step: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(step).catch((err: Error) => this.ctx.logger.error({ err: err.message }, 'a pipeline consumer did not start or stop'));
+    return this.queue;
+  }
+
+  private async follow(prefix: string, pipeline: ActivePipeline | undefined): Promise<void> {
+    if (this.stopped) return;
+    const current = this.running.get(prefix);
+    const handler = pipeline && this.spec.handler(pipeline);
+    const consumer = pipeline && this.spec.consumer(pipeline);
+    const group = pipeline && consumer && pipeline.plan.consumerGroups.find((g) => g.consumer === consumer);
+    if (!pipeline || !handler || !group) {
+      if (current) {
+        this.running.delete(prefix);
+        await current.runner.stop();
+        this.ctx.logger.info({ prefix }, 'pipeline consumer stopped');
+      }
+      return;
+    }
+    const topics = group.reads;
+    if (current && current.topics === topics.join()) {
+      current.version = pipeline.version;
+      current.handler = handler;
+      return;
+    }
+    if (current) await current.runner.stop();
+    const entry = { groupId: group.groupId, version: pipeline.version, topics: topics.join(), handler } as Running<T>;
+    entry.runner = new ConsumerRunner<T>({
+      kafka: this.ctx.kafka,
+      codec: this.ctx.codec,
+      producer: this.ctx.producer,
+      groupId: group.groupId,
+      topics,
+      stage: this.spec.stage,
+      logger: this.ctx.logger,
+      topicRefreshMs: 0,
+      ...this.spec.options?.(pipeline),
+      handle: observed(entry, pipeline, this.ctx.tracer, this.ctx.metrics, this.ctx.name),
+    });
+    this.running.set(prefix, entry);
+    await entry.runner.start();
+    this.ctx.logger.info({ tenant: pipeline.tenant, pipeline: pipeline.pipeline, version: pipeline.version, group: group.groupId, topics }, 'pipeline consumer started');
+  }
+}
+
+/** The entry's current handler, in a span continuing the record's trace, counted. */
+function observed<T>(entry: Running<T>, pipeline: ActivePipeline, tracer: Tracer, metrics: StageMetrics, service: string): RecordHandler<T> {
+  const labels = { tenant: pipeline.tenant, pipeline: pipeline.pipeline };
+  return (record) => {
+    metrics.recordsIn.inc(labels);
+    const attributes = { 'messaging.destination.name': record.topic, 'messaging.kafka.partition': record.partition, 'messaging.kafka.offset': record.offset, 'tributary.tenant': labels.tenant, 'tributary.pipeline': labels.pipeline };
+    return inRecordSpan(tracer, `${service} ${record.topic}`, record.context.traceparent, attributes, async (traceparent) => {
+      try {
+        const outcome = await entry.handler({ ...record, context: { ...record.context, traceparent } });
+        if (outcome?.kind === 'retry') metrics.recordsFailed.inc({ ...labels, outcome: 'retry' });
+        return outcome;
+      } catch (error) {
+        metrics.recordsFailed.inc({ ...labels, outcome: 'error' });
+        throw error;
+      }
+    });
+  };
+}
+

@@ -1,0 +1,140 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConfluentAvroCodec, SchemaRegistryHttp } from '@tributary/avro';
+import { compile, INTERNAL_TOPICS, validatePipeline, type PipelineAnnouncement, type PipelineSpec } from '@tributary/pipeline-spec';
+import { createStreamProducer, ensurePipelineTopics, ensureTopics, internalTopicSpecs, newTraceparent, parseTraceparent, type ConsumedRecord } from '@tributary/stream';
+import { BrokerProcess, RegistryProcess } from '@tributary/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import { z } from 'zod';
+import { PipelineConsumers } from './pipeline-consumers';
+import { startService, type RunningService } from './run-service';
+import { ConfigError, parseServiceEnv } from './service-config';
+
+const SPEC = {
+  apiVersion: 'tributary/v1',
+  kind: 'Pipeline',
+  metadata: { tenant: 'acme', name: 'orders' },
+  source: { connector: 'postgres', connection: { secret: 'acme-erp' }, table: 'orders', mode: 'full', key: 'order_id' },
+  transform: [{ rename: { order_id: 'orderId' } }],
+  sinks: [{ postgres: { table: 'order_results' } }],
+  settings: { partitions: 2 },
+};
+const RAW = 'tributary.acme.orders.raw';
+const RAW_SCHEMA = { type: 'record', name: 'Order', fields: [{ name: 'order_id', type: 'string' }] };
+
+function announcement(status: PipelineAnnouncement['status'], version: number): PipelineAnnouncement {
+  return { tenant: 'acme', pipeline: 'orders', version, action: status === 'active' ? 'applied' : 'paused', status, prefix: 'tributary.acme.orders', at: new Date().toISOString(), spec: SPEC };
+}
+
+function validated(value: unknown): PipelineSpec {
+  const outcome = validatePipeline(value);
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.faults));
+  return outcome.spec;
+}
+
+async function eventually(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('service config', () => {
+  test('every bad variable is named on its own line, values not echoed', () => {
+    try {
+      parseServiceEnv({ TAX_API_URL: z.url() }, { KAFKA_BROKERS: 'nohost', PORT: 'eighty', TAX_API_URL: 'secret-value' });
+      assert.fail('expected a ConfigError');
+    } catch (err) {
+      assert.ok(err instanceof ConfigError);
+      assert.deepEqual(err.message.split('\n').map((line) => line.split(':')[0]).sort(), ['KAFKA_BROKERS', 'PORT', 'TAX_API_URL']);
+      assert.ok(!err.message.includes('secret-value'));
+    }
+  });
+
+  test('defaults point at the embedded stack, and an empty variable counts as unset', () => {
+    const config = parseServiceEnv({}, { KAFKA_BROKERS: '', LOG_LEVEL: '' });
+    assert.deepEqual([config.KAFKA_BROKERS, config.SCHEMA_REGISTRY_URL, config.LOG_LEVEL], ['127.0.0.1:9092', 'http://127.0.0.1:8081', 'info']);
+  });
+});
+
+describe('a stage service on the runtime', () => {
+  let broker: BrokerProcess;
+  let registry: RegistryProcess;
+  let kafka: Kafka;
+  let service: RunningService;
+  let consumers: PipelineConsumers<{ order_id: string }>;
+  const seen: ConsumedRecord<{ order_id: string }>[] = [];
+
+  const announce = async (a: PipelineAnnouncement) => {
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({ topic: INTERNAL_TOPICS.pipelines, messages: [{ key: a.prefix, value: JSON.stringify(a) }] });
+    await producer.disconnect();
+  };
+
+  before(async () => {
+    broker = await BrokerProcess.start();
+    registry = await RegistryProcess.start(broker.address);
+    kafka = new Kafka({ brokers: [broker.address], logLevel: logLevel.NOTHING });
+    const admin = kafka.admin();
+    await admin.connect();
+    await ensureTopics(admin, internalTopicSpecs());
+    await ensurePipelineTopics(admin, compile(validated(SPEC)));
+    await admin.disconnect();
+    await announce(announcement('active', 1));
+    service = await startService(
+      {
+        name: 'transformer',
+        start: async (ctx) => {
+          consumers = new PipelineConsumers(ctx, { consumer: () => 'transformer', stage: 'TRANSFORM', handler: () => async (record) => void seen.push(record) });
+          await consumers.start();
+          return { stop: () => consumers.stop(), groupIds: () => consumers.groupIds(), ready: () => true };
+        },
+      },
+      { KAFKA_BROKERS: broker.address, SCHEMA_REGISTRY_URL: registry.url, PORT: '0', LOG_LEVEL: 'warn' },
+    );
+  });
+
+  after(async () => {
+    await service?.close();
+    await registry?.stop();
+    await broker?.dispose();
+  });
+
+  test('the announced pipeline is consumed in its own group, each record in a span continuing its trace', async () => {
+    assert.deepEqual(consumers.groupIds(), ['tributary.acme.orders.transformer']);
+    const codec = new ConfluentAvroCodec(new SchemaRegistryHttp(registry.url));
+    const producer = createStreamProducer({ kafka, codec });
+    await producer.connect();
+    const traceparent = newTraceparent();
+    await producer.publish(RAW, [{ key: 'o-1', value: { order_id: 'o-1' }, context: { tenant: 'acme', pipeline: 'orders', traceparent } }], { schema: RAW_SCHEMA });
+    await producer.disconnect();
+    await eventually(() => seen.length === 1, 'the record at the handler');
+    const incoming = parseTraceparent(traceparent)!;
+    const handed = parseTraceparent(seen[0].context.traceparent!)!;
+    assert.equal(handed.traceId, incoming.traceId);
+    assert.notEqual(handed.parentId, incoming.parentId);
+    assert.deepEqual({ ...seen[0].value }, { order_id: 'o-1' });
+  });
+
+  test('health and metrics are served, with the records counted per pipeline', async () => {
+    assert.equal((await fetch(`${service.url}/health/live`)).status, 200);
+    const ready = await fetch(`${service.url}/health/ready`);
+    assert.equal(ready.status, 200);
+    const metrics = await (await fetch(`${service.url}/metrics`)).text();
+    assert.match(metrics, /tributary_records_in_total\{tenant="acme",pipeline="orders",service="transformer"\} 1/);
+  });
+
+  test('a paused pipeline stops its consumer, and a malformed announcement changes nothing', async () => {
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({ topic: INTERNAL_TOPICS.pipelines, messages: [{ key: 'junk', value: 'not json' }] });
+    await producer.disconnect();
+    await announce(announcement('paused', 1));
+    await eventually(() => consumers.groupIds().length === 0, 'the consumer stopped');
+    await announce(announcement('active', 2));
+    await eventually(() => consumers.groupIds().length === 1, 'the consumer back for version 2');
+    assert.equal(service.context.pipelines.find('acme', 'orders')?.version, 2);
+  });
+});
