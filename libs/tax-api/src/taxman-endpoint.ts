@@ -1,0 +1,71 @@
+import { Pool } from 'undici';
+
+export interface TaxmanEndpointOptions {
+  /** Base URL of TAXMAN, e.g. https://taxman.example.com or http://127.0.0.1:8090. */
+  readonly url: string;
+  /** Most connections open at once; calls beyond wait in the pool's queue. Default 128. */
+  readonly connections?: number;
+  /** Idle connections close after this long (or sooner, when TAXMAN's Keep-Alive header says so). Default 30 s. */
+  readonly keepAliveTimeoutMs?: number;
+  /** Give up connecting after this long. Default 5 s. */
+  readonly connectTimeoutMs?: number;
+}
+
+/** An answer, whatever its status; bodies are small JSON, read whole. */
+export interface EndpointAnswer {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: string;
+}
+
+/**
+ * One TAXMAN endpoint: an undici Pool of keep-alive connections to its origin, shared by every
+ * pipeline that calls it (one TCP+TLS handshake per connection, not per order). Knows HTTP, not
+ * tax: a call either answers (any status) or throws undici's error, which the caller classifies.
+ */
+export class TaxmanEndpoint {
+  readonly url: string;
+  private readonly pool: Pool;
+  private readonly basePath: string;
+
+  constructor(options: TaxmanEndpointOptions) {
+    const url = new URL(options.url);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`the TAXMAN URL must be http(s), got ${url.protocol}`);
+    this.url = url.origin + url.pathname.replace(/\/$/, '');
+    this.basePath = url.pathname.replace(/\/$/, '');
+    this.pool = new Pool(url.origin, {
+      connections: options.connections ?? 128,
+      pipelining: 1,
+      keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
+      connect: { timeout: options.connectTimeoutMs ?? 5_000 },
+    });
+  }
+
+  /**
+   * POSTs `body` as JSON. `timeoutMs` bounds the whole call, waiting for a connection
+   * included: the abort rejects with a TimeoutError (and releases the connection).
+   */
+  async postJson(path: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<EndpointAnswer> {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+    try {
+      const answer = await this.pool.request({
+        method: 'POST',
+        path: this.basePath + path,
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+        body,
+        signal: abort.signal,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
+      return { status: answer.statusCode, headers: answer.headers, body: await answer.body.text() };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Waits for calls in flight, then closes every connection. */
+  async close(): Promise<void> {
+    if (!this.pool.closed) await this.pool.close();
+  }
+}
