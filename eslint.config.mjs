@@ -32,7 +32,7 @@ function moduleBoundaries({ specs }) {
       enforceBuildableLibDependency: false,
       allow: [],
       // The CLI loads each service only when its command runs; test fixtures import them directly.
-      checkDynamicDependenciesExceptions: ['@tributary/control-plane', '@tributary/schema-registry', '@tributary/broker'],
+      checkDynamicDependenciesExceptions: ['@tributary/control-plane', '@tributary/schema-registry', '@tributary/broker', '@tributary/stack'],
       depConstraints: [
         { sourceTag: 'type:codec', onlyDependOnLibsWithTags: ['type:codec', ...testing],
           bannedExternalImports: ['@nestjs/*'] },

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `tributary` command, run from the compiled workspace (`npm run build` writes dist/).
-// The @tributary/* aliases of tsconfig.base.json are mapped onto dist/ here, once.
+// The @tributary/* aliases of tsconfig.base.json are mapped onto dist/ by dist-paths.js.
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
@@ -10,11 +10,7 @@ if (!existsSync(main)) {
   console.error('tributary: not built yet; run `npm run build` first');
   process.exit(1);
 }
-const { compilerOptions } = require(join(root, 'tsconfig.base.json'));
-const paths = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [alias, [target.replace(/\.ts$/, '.js')]]),
-);
-require('tsconfig-paths').register({ baseUrl: join(root, 'dist'), paths });
+require('./dist-paths');
 require(main)
   .main(process.argv.slice(2))
   .then((code) => process.exit(code));

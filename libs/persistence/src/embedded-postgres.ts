@@ -20,12 +20,12 @@ export class EmbeddedPostgres {
     readonly url: string,
   ) {}
 
-  static async start(folder: string, options: { maxConnections?: number } = {}): Promise<EmbeddedPostgres> {
+  static async start(folder: string, options: { maxConnections?: number; port?: number } = {}): Promise<EmbeddedPostgres> {
     mkdirSync(folder, { recursive: true });
     const lockFile = takeFolderLock(folder);
     try {
       const db = await PGlite.create(join(folder, 'data'));
-      const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.maxConnections ?? 16 });
+      const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port ?? 0, maxConnections: options.maxConnections ?? 16 });
       try {
         await server.start();
       } catch (err) {

@@ -27,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
   results: { summary: "list or download a pipeline's results (csv, ndjson, parquet)", load: async () => (await import('./commands/results')).runResults },
   tail: { summary: "follow a pipeline's results as they arrive", load: async () => (await import('./commands/tail')).runTail },
   replay: { summary: 'reprocess a stage from a time or an offset', load: async () => (await import('./commands/replay')).runReplay },
+  start: { summary: 'run the whole platform on this machine (npm start)', load: async () => (await import('./commands/start')).runStart },
   'control-plane': { summary: 'run the control plane (REST API)', load: async () => (await import('./commands/control-plane')).runControlPlane },
   broker: { summary: 'run the embedded Kafka-compatible broker', load: async () => (await import('./commands/broker')).runBroker },
   registry: { summary: 'run the schema registry (Confluent REST API, Avro) over a Kafka topic', load: async () => (await import('./commands/registry')).runRegistry },

@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import type { ProcessSpec } from './supervised-process';
+
+/** Where every part of the embedded stack listens. */
+export interface StackPorts {
+  readonly broker: number;
+  readonly registry: number;
+  readonly postgres: number;
+  readonly controlPlane: number;
+  readonly taxApi: number;
+  readonly wsGateway: number;
+  readonly connectorRunner: number;
+  readonly transformer: number;
+  readonly validator: number;
+  readonly taxSink: number;
+  readonly resultWriter: number;
+}
+
+/** The defaults of `npm start` (PostgreSQL's own 5432 is left to a real PostgreSQL). */
+export const DEFAULT_PORTS: StackPorts = {
+  broker: 9092,
+  registry: 8081,
+  postgres: 5433,
+  controlPlane: 8080,
+  taxApi: 8090,
+  wsGateway: 8091,
+  connectorRunner: 9401,
+  transformer: 9402,
+  validator: 9403,
+  taxSink: 9404,
+  resultWriter: 9405,
+};
+
+export interface StackSettings {
+  readonly root: string;
+  readonly dataDir: string;
+  readonly ports: StackPorts;
+  /** `dist`: the compiled workspace (npm start); `source`: TypeScript through swc (tests). */
+  readonly mode: 'dist' | 'source';
+  readonly databaseUrl: string;
+  readonly masterKeys: string;
+  readonly jwtSecret: string;
+  readonly admin: { readonly email: string; readonly password: string };
+  readonly logLevel: string;
+  /** Extra variables for every process (OTEL_EXPORTER_OTLP_ENDPOINT, a test's knobs...). */
+  readonly env: NodeJS.ProcessEnv;
+  /** Extra variables for one process, by name. */
+  readonly envOf?: Readonly<Record<string, NodeJS.ProcessEnv>>;
+}
+
+/** The programs of the stack in start order: each needs only those before it. */
+export function stackProcesses(s: StackSettings): ProcessSpec[] {
+  const { ports } = s;
+  const kafka = `127.0.0.1:${ports.broker}`;
+  const registryUrl = `http://127.0.0.1:${ports.registry}`;
+  const common = { KAFKA_BROKERS: kafka, SCHEMA_REGISTRY_URL: registryUrl, LOG_LEVEL: s.logLevel, TRIBUTARY_DATA_DIR: s.dataDir, HOST: '127.0.0.1' };
+  const database = { DATABASE_URL: s.databaseUrl };
+  const cli = (name: string, port: number, args: string[], env: NodeJS.ProcessEnv = {}) => program(s, name, 'services/cli/src/main.ts', port, args, env);
+  const service = (name: string, port: number, env: NodeJS.ProcessEnv = {}) => program(s, name, `services/${name}/src/main.ts`, port, [], { ...common, PORT: String(port), ...env });
+  return [
+    cli('broker', ports.broker, ['broker', '--listen', kafka, '--data', join(s.dataDir, 'broker'), '--log-level', 'warn']),
+    cli('registry', ports.registry, ['registry', '--listen', `127.0.0.1:${ports.registry}`, '--kafka', kafka]),
+    cli('control-plane', ports.controlPlane, ['control-plane'], {
+      ...common,
+      ...database,
+      PORT: String(ports.controlPlane),
+      TRIBUTARY_MASTER_KEYS: s.masterKeys,
+      TRIBUTARY_JWT_SECRET: s.jwtSecret,
+      TRIBUTARY_BOOTSTRAP_ADMIN_EMAIL: s.admin.email,
+      TRIBUTARY_BOOTSTRAP_ADMIN_PASSWORD: s.admin.password,
+    }),
+    service('tax-api-sandbox', ports.taxApi),
+    service('result-writer', ports.resultWriter, database),
+    service('tax-sink', ports.taxSink, { TAX_API_URL: `http://127.0.0.1:${ports.taxApi}` }),
+    service('validator', ports.validator),
+    service('transformer', ports.transformer),
+    service('connector-runner', ports.connectorRunner, { ...database, TRIBUTARY_MASTER_KEYS: s.masterKeys }),
+    service('ws-gateway', ports.wsGateway, { ...database, TRIBUTARY_JWT_SECRET: s.jwtSecret }),
+  ];
+}
+
+function program(s: StackSettings, name: string, script: string, port: number, args: string[], env: NodeJS.ProcessEnv): ProcessSpec {
+  const launch =
+    s.mode === 'source'
+      ? ['--require', '@swc-node/register', join(s.root, script)]
+      : ['--require', join(s.root, 'bin', 'dist-paths.js'), join(s.root, 'dist', script.replace(/\.ts$/, '.js'))];
+  return {
+    name,
+    command: process.execPath,
+    args: [...launch, ...args],
+    cwd: s.root,
+    port,
+    env: { ...process.env, SWC_NODE_PROJECT: join(s.root, 'tsconfig.json'), ...s.env, ...env, ...s.envOf?.[name] },
+  };
+}
