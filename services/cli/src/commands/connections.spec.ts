@@ -4,8 +4,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { runCli } from '../testing/captured-terminal';
 
-// The control plane has no connections API yet; this stands in for it with the route shape the
-// command is written against (POST /tenants/{tenant}/connections/{name}/check -> {ok, message}).
+// A stand-in with the route shape the command is written against (POST
+// /tenants/{tenant}/connections/{name}/check -> {ok, message}), to reach answers the real one
+// gives rarely; the walkthrough spec runs the command against the real control plane.
 describe('tributary connections check', () => {
   let server: Server;
   let url: string;
