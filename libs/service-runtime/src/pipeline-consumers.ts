@@ -105,6 +105,8 @@ export class PipelineConsumers<T> {
       stage: this.spec.stage,
       logger: this.ctx.logger,
       topicRefreshMs: 0,
+      // Enough records at once that a stage's publishes share produce requests (see send-queue.ts).
+      inFlight: 256,
       ...this.spec.options?.(pipeline),
       handle: observed(entry, pipeline, this.ctx.tracer, this.ctx.metrics, this.ctx.name),
     });

@@ -23,26 +23,61 @@ export interface BatchProcessorOptions<T> {
   readonly backoffMs: number;
   readonly gate: PartitionGate;
   readonly logger: StreamLogger;
+  /** Records of one partition handled at once (different keys only); default 1. */
+  readonly inFlight?: number;
 }
 
 /** How a record ended: done (its offset may be committed), or left for redelivery. */
 type Settlement = 'done' | 'pause' | 'backoff';
 
+interface Started {
+  readonly offset: string;
+  done: Promise<Settlement>;
+  settlement?: Settlement;
+}
+
 /**
- * The eachBatch of a ConsumerRunner: one partition's records, in offset order, one at a time.
- * A record's offset is resolved (and so committed) only once it is done: handled, sent to
- * `<p>.retry`, or sent to `<p>.errors`. The loop stops at a record boundary when the runner
+ * The eachBatch of a ConsumerRunner: one partition's records in offset order, up to `inFlight`
+ * at once but never two of one key (a key's records keep their order). A record's offset is
+ * resolved (and so committed) only once it and every record before it are done: handled, sent
+ * to `<p>.retry`, or sent to `<p>.errors`. The loop stops at a record boundary when the runner
  * stops, the partition is paused, or a retry record is not due; the records left are not
- * resolved, so kafkajs fetches them again from there. Nothing here throws but kafkajs's own
+ * resolved, so kafkajs fetches them again from there. With inFlight above 1, records after one
+ * that paused the partition may have been handled already; they come again (at-least-once, and
+ * every sink is idempotent by key). Nothing here throws but kafkajs's own
  * heartbeat (a rebalance), which kafkajs handles by rejoining the group.
  */
 export function createBatchProcessor<T>(options: BatchProcessorOptions<T>): (payload: EachBatchPayload) => Promise<void> {
   const { gate, logger } = options;
 
+  const inFlight = options.inFlight ?? 1;
+
   return async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
     const { topic, partition } = batch;
+    /** Records started, in offset order; the head is resolved once done. */
+    const started: Started[] = [];
+    /** The last unfinished record of each key: a key's records are handled one after another. */
+    const byKey = new Map<string, Promise<Settlement>>();
+    let running = 0;
+    let halted = false;
+
+    /** Resolves the done records at the head; a paused or backed-off one halts the batch there. */
+    const settleHead = async () => {
+      while (!halted && started.length > 0 && started[0].settlement !== undefined) {
+        const head = started.shift()!;
+        if (head.settlement === 'done') {
+          resolveOffset(head.offset);
+          continue;
+        }
+        halted = true;
+        if (head.settlement === 'pause') gate.pause([{ topic, partitions: [partition] }]);
+        else gate.holdUntil(topic, partition, 'backoff', Date.now() + options.backoffMs);
+      }
+      await heartbeat();
+    };
+
     for (const message of batch.messages) {
-      if (!isRunning() || isStale()) break;
+      if (halted || !isRunning() || isStale()) break;
       if (gate.isHeld(topic, partition)) {
         gate.enforce(topic);
         break;
@@ -52,19 +87,27 @@ export function createBatchProcessor<T>(options: BatchProcessorOptions<T>): (pay
         gate.holdUntil(topic, partition, 'due', delivery.retryAt);
         break;
       }
+      while (running >= inFlight) await Promise.race(started.filter((s) => s.settlement === undefined).map((s) => s.done));
+      const key = message.key ? message.key.toString('latin1') : undefined;
+      const before = key === undefined ? undefined : byKey.get(key);
+      if (before) await before;
+      if (halted) break;
       const received = receivedOf(topic, partition, message);
-      const settlement = await settle(received, delivery.attempt);
-      if (settlement === 'pause') {
-        gate.pause([{ topic, partitions: [partition] }]);
-        break;
-      }
-      if (settlement === 'backoff') {
-        gate.holdUntil(topic, partition, 'backoff', Date.now() + options.backoffMs);
-        break;
-      }
-      resolveOffset(message.offset);
-      await heartbeat();
+      const entry = { offset: message.offset } as Started;
+      running++;
+      entry.done = settle(received, delivery.attempt).then((settlement) => {
+        entry.settlement = settlement;
+        running--;
+        if (key !== undefined && byKey.get(key) === entry.done) byKey.delete(key);
+        return settlement;
+      });
+      if (key !== undefined) byKey.set(key, entry.done);
+      started.push(entry);
+      if (inFlight === 1) await entry.done;
+      await settleHead();
     }
+    await Promise.all(started.map((s) => s.done));
+    await settleHead();
   };
 
   async function settle(received: Received, attempt: number): Promise<Settlement> {

@@ -25,6 +25,12 @@ export interface ConsumerRunnerOptions<T> {
   readonly readerType?: Type;
   /** Partitions handled at once (each in order); default 4. */
   readonly concurrency?: number;
+  /**
+   * Records of one partition handled at once, never two of one key (default 1). Above 1, a
+   * stage's publishes share produce requests and slow calls (the tax API) overlap; a key's
+   * records still go one after another, in order.
+   */
+  readonly inFlight?: number;
   readonly retry?: Partial<RetrySchedule>;
   /** Wait before redelivering a record whose error or retry record could not be written; default 1000 ms. */
   readonly backoffMs?: number;
@@ -58,6 +64,8 @@ export function resolveRunnerOptions<T>(options: ConsumerRunnerOptions<T>): Reso
   if (typeof options.handle !== 'function') fail('handle', 'a function', options.handle);
   const concurrency = options.concurrency ?? 4;
   if (!Number.isInteger(concurrency) || concurrency < 1) fail('concurrency', 'an integer from 1', concurrency);
+  const inFlight = options.inFlight ?? 1;
+  if (!Number.isInteger(inFlight) || inFlight < 1 || inFlight > 10_000) fail('inFlight', 'an integer from 1 to 10000', inFlight);
   const backoffMs = options.backoffMs ?? 1000;
   if (!Number.isFinite(backoffMs) || backoffMs < 0) fail('backoffMs', 'a number of ms from 0', backoffMs);
   const topicRefreshMs = options.topicRefreshMs ?? 5000;
@@ -74,6 +82,7 @@ export function resolveRunnerOptions<T>(options: ConsumerRunnerOptions<T>): Reso
   return {
     ...options,
     concurrency,
+    inFlight,
     backoffMs,
     topicRefreshMs,
     retry: retryScheduleOf(options.retry),

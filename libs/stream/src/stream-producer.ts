@@ -1,6 +1,7 @@
 import type { ConfluentAvroCodec } from '@tributary/avro';
 import { Partitioners, type IHeaders, type Kafka, type Message, type Producer, type ProducerConfig, type RecordMetadata } from 'kafkajs';
 import { writeRecordHeaders, type RecordContext } from './record-headers';
+import { createSendQueue } from './send-queue';
 
 /** A record to publish: its value is encoded with the topic's schema (subject `<topic>-value`). */
 export interface OutgoingRecord<T> {
@@ -76,9 +77,10 @@ export function createStreamProducer({ kafka, codec, producer: config = {} }: St
     registered.set(subject, text);
   }
 
+  const enqueue = createSendQueue(producer);
   async function send(topic: string, messages: Message[]): Promise<RecordMetadata[]> {
     if (messages.length === 0) return [];
-    return producer.send({ topic, messages });
+    return enqueue(topic, messages);
   }
 
   return {
