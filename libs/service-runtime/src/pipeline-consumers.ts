@@ -121,7 +121,7 @@ function observed<T>(entry: Running<T>, pipeline: ActivePipeline, tracer: Tracer
   const labels = { tenant: pipeline.tenant, pipeline: pipeline.pipeline };
   return (record) => {
     metrics.recordsIn.inc(labels);
-    const attributes = { 'messaging.destination.name': record.topic, 'messaging.kafka.partition': record.partition, 'messaging.kafka.offset': record.offset, 'tributary.tenant': labels.tenant, 'tributary.pipeline': labels.pipeline };
+    const attributes = { 'messaging.destination.name': record.topic, 'messaging.kafka.message.key': record.key ?? '', 'messaging.kafka.partition': record.partition, 'messaging.kafka.offset': record.offset, 'tributary.tenant': labels.tenant, 'tributary.pipeline': labels.pipeline };
     return inRecordSpan(tracer, `${service} ${record.topic}`, record.context.traceparent, attributes, async (traceparent) => {
       try {
         const outcome = await entry.handler({ ...record, context: { ...record.context, traceparent } });
