@@ -20,6 +20,9 @@ const unions = [
   ['string', 'int'],
   ['null', 'bytes'],
   ['null', { type: 'record', name: 'R', fields: [{ name: 's', type: 'string' }] }],
+  ['null', 'string', { type: 'record', name: 'R', fields: [{ name: 's', type: 'string' }] }],
+  [{ type: 'array', items: 'string' }, { type: 'record', name: 'R', fields: [{ name: 's', type: ['null', 'string'] }] }, 'bytes'],
+  [{ type: 'map', values: 'int' }, 'string'],
   ['null', { type: 'string', logicalType: 'uuid' }],
   // A decimal string is ambiguous here (the string branch and the logical branch both take it): avsc throws.
   ['null', 'string', { type: 'fixed', name: 'F', size: 4, logicalType: 'decimal', precision: 6, scale: 2 }],
@@ -112,7 +115,7 @@ describe('null and string branches of unwrapped unions', () => {
   });
 
   test('write exactly what avsc writes for every union and one value of each kind', () => {
-    const kinds = [null, undefined, 'x', 'A', '123e4567-e89b-12d3-a456-426614174000', '12.34', '2024-02-29', 'null', new Date(0), 7, true, { s: 'x' }, ['x'], Buffer.from([1])];
+    const kinds = [null, undefined, 'x', 'A', '123e4567-e89b-12d3-a456-426614174000', '12.34', '2024-02-29', 'null', new Date(0), 7, true, { s: 'x' }, ['x'], Buffer.from([1]), { s: null }, { s: 1 }, {}, { a: 1 }, new Uint8Array([1])];
     for (const union of unions) {
       for (const value of kinds) {
         for (const size of [0, 3, 64]) {

@@ -3,7 +3,7 @@ import type { Tap } from './avsc-tap';
 
 /**
  * Unwrapped unions read and write their null and string branches without a dynamic call, and
- * write ["null", logical] without avsc's search for the branch.
+ * write records and ["null", logical] without avsc's search for the branch.
  *
  * Why: every union in avsc reads and writes through one `UnwrappedUnionType#_read`/`#_write`,
  * whose `branch._read(tap)` call site sees every type there is (strings, records, logical types),
@@ -13,7 +13,9 @@ import type { Tap } from './avsc-tap';
  * directly: null is null and writes nothing, a string branch is the tap's readString/writeString.
  * Writing a nullable uuid or date, avsc looks the value's kind up by name and then loops over the
  * logical branches; with one logical branch beside null the answer is one _check away. Measured:
- * ~10% faster encodes and decodes, and another ~5% on encodes for the logical case.
+ * ~10% faster encodes and decodes, and another ~5% on encodes for the logical case. A record or
+ * map value (an object, not an array or a Buffer: avsc's 'object' bucket) goes straight to its
+ * branch too, rather than through avsc's _getIndex and getValueBucket (a TaxOrder's exemption).
  *
  * Identical results: the fast paths do exactly what avsc's methods do for those branches (see
  * NullType, StringType and UnwrappedUnionType#_getIndex in avsc's lib/types.js), and every other
@@ -89,6 +91,13 @@ export function writeUnion(this: UnwrappedUnion, tap: Tap, value: unknown): void
       if (index !== undefined && this.types[index]._write === stringWrite) {
         writeIndex(tap, index);
         tap.writeString(value);
+        return;
+      }
+    } else if (typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value)) {
+      const index = this._bucketIndices.object; // a record or a map branch
+      if (index !== undefined) {
+        writeIndex(tap, index);
+        this.types[index]._write(tap, value);
         return;
       }
     }

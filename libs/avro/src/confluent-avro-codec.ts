@@ -4,6 +4,7 @@ import { parseAvroSchema } from './avro-schema';
 import { checkCanRead } from './backward-compatibility';
 import { SchemaRegistryClient, SchemaRegistryError } from './schema-registry-client';
 import { formatValuePath } from './value-path';
+import { FrameSlab } from './frame-slab';
 import { FRAME_HEADER_LENGTH, assertSchemaId, readFrameSchemaId, writeFrameHeader } from './wire-format';
 
 type Resolver = ReturnType<Type['createResolver']>;
@@ -28,8 +29,8 @@ export class ConfluentAvroCodec {
   private readonly latestIds = new Map<string, number>();
   private readonly resolvers = new WeakMap<Type, Map<number, Resolver>>();
   private readonly parseSchema: (schema: string) => Type;
-  /** avsc writes into this and the frame is one right-sized copy of it; grows on demand. */
-  private scratch = Buffer.allocUnsafe(4096);
+  /** avsc writes each frame's Avro bytes straight into this, after room for the header. */
+  private readonly frames = new FrameSlab();
 
   constructor(
     private readonly registry: SchemaRegistryClient,
@@ -139,19 +140,12 @@ export class ConfluentAvroCodec {
   }
 
   private frame(id: number, type: Type, value: unknown): Buffer {
-    let end: number;
+    let frame: Buffer;
     try {
-      end = type.encode(value, this.scratch, FRAME_HEADER_LENGTH);
-      if (end < 0) {
-        // avsc returns minus the bytes it lacked; it never writes past the buffer.
-        this.scratch = Buffer.allocUnsafe(Math.max(2 * this.scratch.length, this.scratch.length - end));
-        end = type.encode(value, this.scratch, FRAME_HEADER_LENGTH);
-      }
+      frame = this.frames.write(type, value);
     } catch (error) {
       throw invalidValue(type, value, error);
     }
-    const frame = Buffer.allocUnsafe(end);
-    this.scratch.copy(frame, 0, 0, end);
     writeFrameHeader(frame, id);
     return frame;
   }

@@ -3,6 +3,30 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { bytesToUnscaled, formatDecimal, parseDecimal, signExtend, unscaledToBytes } from './decimal-text';
 
+/** What parseDecimal returned (its kind and exact value) or the message it threw. */
+function outcome(parse: () => number | bigint): { kind?: string; value?: bigint; error?: string } {
+  try {
+    const result = parse();
+    assert.ok(!Object.is(result, -0), 'never -0');
+    return { kind: typeof result, value: BigInt(result) };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+/** The reading parseDecimal promises, by RegExp and bigint: slow and plainly right. */
+function referenceParse(text: string, precision: number, scale: number): ReturnType<typeof outcome> {
+  const match = /^(-?)([0-9]+)(?:\.([0-9]+))?$/.exec(text);
+  if (match === null) return { error: `${JSON.stringify(text)} is not a decimal number` };
+  const [, sign, whole, fraction = ''] = match;
+  if (fraction.length > scale) return { error: `${text} has ${fraction.length} fraction digits, more than the scale allows` };
+  const significant = (whole + fraction).replace(/^0+/, '').length;
+  const digits = significant === 0 ? 0 : significant + scale - fraction.length;
+  if (digits > precision) return { error: `${text} has ${digits} digits, more than the precision allows` };
+  const magnitude = BigInt(whole + fraction) * 10n ** BigInt(scale - fraction.length);
+  return { kind: digits <= 15 ? 'number' : 'bigint', value: sign === '-' ? -magnitude : magnitude };
+}
+
 describe('parseDecimal', () => {
   test('scales text to its unscaled integer, padding missing fraction digits', () => {
     assert.equal(parseDecimal('12.5', 18, 4), 125000);
@@ -31,6 +55,27 @@ describe('parseDecimal', () => {
     for (const text of ['', '-', '.5', '1.', '1.2.3', '+1', '1e3', ' 1', '1,5', 'NaN', '--1', '0x10']) {
       assert.throws(() => parseDecimal(text, 18, 4), /is not a decimal number/, text);
     }
+  });
+
+  test('reads zero as 0 at any scale, even past the fifteen digits a number holds', () => {
+    assert.ok(Object.is(parseDecimal('0', 18, 18), 0));
+    assert.ok(Object.is(parseDecimal('-0.000', 30, 20), 0));
+    assert.ok(Object.is(parseDecimal('000.00', 38, 38), 0));
+  });
+
+  test('agrees with a RegExp-and-bigint reading on any text, precision and scale', () => {
+    const digits = (max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: max });
+    const decimalText = fc
+      .tuple(fc.constantFrom('', '-'), fc.oneof(digits(20), fc.constantFrom('0', '00', '')), fc.option(digits(20), { nil: undefined }))
+      .map(([sign, whole, fraction]) => sign + whole + (fraction === undefined ? '' : `.${fraction}`));
+    const noise = fc.string({ unit: fc.constantFrom(...'-.0123456789e+ x'), maxLength: 12 });
+    fc.assert(
+      fc.property(fc.oneof(decimalText, noise, fc.string({ maxLength: 8 })), fc.integer({ min: 1, max: 38 }), fc.nat(38), (text, precision, rawScale) => {
+        const scale = rawScale % (precision + 1);
+        assert.deepEqual(outcome(() => parseDecimal(text, precision, scale)), referenceParse(text, precision, scale), `${text} (${precision},${scale})`);
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   test('switches to bigint exactly where numbers stop being exact', () => {

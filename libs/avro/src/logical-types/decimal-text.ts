@@ -28,42 +28,66 @@ export class DecimalRangeError extends RangeError {
  */
 export function parseDecimal(text: string, precision: number, scale: number): number | bigint {
   const length = text.length;
-  let i = 0;
-  let negative = false;
-  if (length > 0 && text.charCodeAt(0) === 45 /* - */) {
-    negative = true;
-    i = 1;
-  }
-  let unscaled = 0;
-  let significantDigits = 0;
-  let fractionDigits = -1; // -1 until the point is seen
-  let sawDigit = false;
+  const negative = length > 0 && text.charCodeAt(0) === 45; /* - */
+  const start = negative ? 1 : 0;
+  // The integer digits, then, after a point, the fraction digits: each run ends at the first
+  // char that is not a digit, and only the point may end the first one.
+  let unscaled = 0; // exact while there are at most 15 digits, the only case it is used
+  let i = start;
   for (; i < length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 46 /* . */ && fractionDigits < 0 && sawDigit) {
-      fractionDigits = 0;
-      continue;
-    }
-    if (c < 48 || c > 57) throw new DecimalRangeError(`${JSON.stringify(text)} is not a decimal number`);
-    sawDigit = true;
-    if (fractionDigits >= 0) fractionDigits++;
-    if (significantDigits > 0 || c !== 48) significantDigits++;
-    unscaled = unscaled * 10 + (c - 48); // exact while significantDigits <= 15, the only case it is used
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) break;
+    unscaled = unscaled * 10 + digit;
   }
-  if (!sawDigit || fractionDigits === 0) throw new DecimalRangeError(`${JSON.stringify(text)} is not a decimal number`);
-  if (fractionDigits < 0) fractionDigits = 0;
+  const integerDigits = i - start;
+  let fractionDigits = 0;
+  if (i < length) {
+    if (integerDigits === 0 || text.charCodeAt(i) !== 46 /* . */) throw notDecimal(text);
+    const point = i++;
+    for (; i < length; i++) {
+      const digit = text.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) throw notDecimal(text);
+      unscaled = unscaled * 10 + digit;
+    }
+    fractionDigits = i - point - 1;
+    if (fractionDigits === 0) throw notDecimal(text);
+  } else if (integerDigits === 0) {
+    throw notDecimal(text);
+  }
   if (fractionDigits > scale) {
     throw new DecimalRangeError(`${text} has ${fractionDigits} fraction digits, more than the scale allows`);
   }
   const padding = scale - fractionDigits;
-  const digits = significantDigits === 0 ? 0 : significantDigits + padding;
-  if (digits > precision) throw new DecimalRangeError(`${text} has ${digits} digits, more than the precision allows`);
+  // Every digit and the padding bound the significant digits from above: when that bound fits
+  // both the precision and a safe integer (any amount of a TaxOrder), leading zeros need no count.
+  let digits = integerDigits + fractionDigits + padding;
+  if (digits > precision || digits > MAX_EXACT_DIGITS) {
+    const significant = integerDigits + fractionDigits - leadingZeros(text, start);
+    digits = significant === 0 ? 0 : significant + padding;
+    if (digits > precision) throw new DecimalRangeError(`${text} has ${digits} digits, more than the precision allows`);
+  }
   if (digits <= MAX_EXACT_DIGITS) {
+    if (unscaled === 0) return 0; // at any scale, and never -0 (a padding past 15 would give NaN)
     const value = unscaled * POWERS_OF_TEN[padding];
-    return negative && value !== 0 ? -value : value;
+    return negative ? -value : value;
   }
   const magnitude = BigInt(text.replace('-', '').replace('.', '')) * 10n ** BigInt(padding);
   return negative ? -magnitude : magnitude;
+}
+
+function notDecimal(text: string): DecimalRangeError {
+  return new DecimalRangeError(`${JSON.stringify(text)} is not a decimal number`);
+}
+
+/** The zeros before the first other digit of well-formed decimal text, across the point. */
+function leadingZeros(text: string, start: number): number {
+  let zeros = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 48) zeros++;
+    else if (c !== 46) break;
+  }
+  return zeros;
 }
 
 /** The text of `unscaled` x 10^-scale with exactly `scale` fraction digits: 125000 at scale 4 is '12.5000'. */
