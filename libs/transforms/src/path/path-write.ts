@@ -10,7 +10,8 @@ import { compileParentGetter, hasOwn, isInheritedName, isPlainContainer } from '
 /** Why a write failed, or undefined when it succeeded. */
 export type WriteFailure = string | undefined;
 
-function describe(v: unknown): string {
+/** 'null', 'an array', 'a string': what stands where a record was needed. */
+export function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
   return `a ${typeof v}`;

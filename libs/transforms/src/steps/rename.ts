@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { compileGetter, plainTopKey } from '../path/path-read';
-import { compileDeleter, compileSetter } from '../path/path-write';
+import { compileDeleter } from '../path/path-write';
+import { compileTargetWriters } from '../path/target-writers';
 import type { Reason, StepDefinition } from '../types';
 import { fieldPathSchema, pathAt } from './config-path';
 import { reason } from './reason';
@@ -19,8 +20,9 @@ export const renameStep: StepDefinition<z.infer<typeof config>> = {
       const source = pathAt(from, [from], { wildcard: false });
       const target = pathAt(to, [from], { wildcard: false });
       // `from`/`to` hold the key of a one-key path, which apply reads and writes directly.
-      return { source, target, from: plainTopKey(source), to: plainTopKey(target), get: compileGetter(source), remove: compileDeleter(source), set: compileSetter(target) };
+      return { source, target, from: plainTopKey(source), get: compileGetter(source), remove: compileDeleter(source) };
     });
+    const writers = compileTargetWriters(moves.map((m) => m.target));
     const values: unknown[] = new Array(moves.length);
     return {
       reads: moves.map((m) => m.source.normalized),
@@ -53,13 +55,10 @@ export const renameStep: StepDefinition<z.infer<typeof config>> = {
         for (let i = 0; i < moves.length && failed === undefined; i++) {
           const v = values[i];
           if (v === undefined) continue;
-          const m = moves[i];
-          if (m.to !== undefined) record[m.to] = v;
-          else {
-            const failure = m.set(record, v);
-            if (failure !== undefined) failed = [reason('rename', failure, m.target.text)];
-          }
+          const failure = writers.set(record, i, v);
+          if (failure !== undefined) failed = [reason('rename', failure, moves[i].target.text)];
         }
+        writers.reset();
         values.fill(undefined); // holds no record past its step
         if (failed !== undefined) return failed;
         emit(record);

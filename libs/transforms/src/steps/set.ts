@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compileSetter } from '../path/path-write';
+import { compileTargetWriters } from '../path/target-writers';
 import type { StepDefinition } from '../types';
 import { fieldPathSchema, pathAt } from './config-path';
 import { evaluationReason, expressionAt, expressionSchema } from './config-expression';
@@ -16,8 +16,9 @@ export const setStep: StepDefinition<z.infer<typeof config>> = {
   compile(cfg, ctx) {
     const assignments = Object.entries(cfg).map(([field, text]) => {
       const target = pathAt(field, [field], { wildcard: false });
-      return { target, expression: expressionAt(text, [field], ctx), set: compileSetter(target) };
+      return { target, expression: expressionAt(text, [field], ctx) };
     });
+    const writers = compileTargetWriters(assignments.map((a) => a.target));
     const produced = new Set<string>();
     const reads = new Set<string>();
     for (const a of assignments) {
@@ -34,11 +35,16 @@ export const setStep: StepDefinition<z.infer<typeof config>> = {
           try {
             value = a.expression.evaluate(record);
           } catch (e) {
+            writers.reset();
             return evaluationReason('set', e, a.expression, a.target.text);
           }
-          const failure = a.set(record, value);
-          if (failure !== undefined) return [reason('set', failure, a.target.text)];
+          const failure = writers.set(record, i, value);
+          if (failure !== undefined) {
+            writers.reset();
+            return [reason('set', failure, a.target.text)];
+          }
         }
+        writers.reset();
         emit(record);
         return undefined;
       },
