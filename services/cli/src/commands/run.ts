@@ -47,6 +47,9 @@ export async function runRun(args: string[], terminal: Terminal): Promise<number
 
 /** Polls the run until it ends (its last detail) or Ctrl-C (undefined). */
 async function follow(client: ControlPlaneClient, tenant: string, run: RunView, terminal: Terminal, interval: number, quiet: boolean): Promise<RunDetail | undefined> {
+  // Listening for Ctrl-C before the first line is drawn: until then Node's default would end
+  // the process without the "goes on" notice.
+  const interrupted = terminal.interrupted;
   const started = Date.now();
   const live = terminal.stdout.isTTY ? new LiveBlock(terminal.stdout) : undefined;
   let lastLine = '';
@@ -61,8 +64,8 @@ async function follow(client: ControlPlaneClient, tenant: string, run: RunView, 
       }
     }
     if (FINISHED.includes(detail.status)) return detail;
-    await pause(interval, terminal.interrupted);
-    if (terminal.interrupted.aborted) {
+    await pause(interval, interrupted);
+    if (interrupted.aborted) {
       println(terminal.stderr, `Stopped following; run ${run.id} goes on ('tributary runs --pipeline ${run.pipeline}').`);
       return undefined;
     }

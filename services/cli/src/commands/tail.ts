@@ -46,15 +46,17 @@ export async function runTail(args: string[], terminal: Terminal): Promise<numbe
   // one seen" never skips a result written meanwhile.
   let after = values['from-start'] ? '0' : ((await client.call<{ latestRevision: string | null }>('GET', `${base}/summary`)).latestRevision ?? '0');
   let printed = 0;
+  // Listening for Ctrl-C before saying it stops: from then on it ends the loop, not the process.
+  const interrupted = terminal.interrupted;
   if (!values.json) println(terminal.stderr, `Following results of ${positionals[0]} (Ctrl-C to stop)...`);
-  while (!terminal.interrupted.aborted && printed < count) {
+  while (!interrupted.aborted && printed < count) {
     const page = await client.call<{ items: Written[] }>('GET', base, { query: { ...filters, order: 'revision', afterRevision: after, limit: Math.min(PAGE, count - printed) } });
     for (const item of page.items) {
       println(terminal.stdout, values.json ? JSON.stringify(item) : `${shortTime(item.calculatedAt)}  ${item.orderKey}  ${item.totalTax} ${item.currency}${item.runId ? `  run ${item.runId}` : ''}`);
       after = item.revision;
       printed++;
     }
-    if (page.items.length < PAGE && printed < count) await pause(interval, terminal.interrupted);
+    if (page.items.length < PAGE && printed < count) await pause(interval, interrupted);
   }
   return 0;
 }
