@@ -10,6 +10,7 @@ Configured by environment variables only (services/control-plane/README.md lists
   HOST, PORT                where to listen (default 127.0.0.1:8080)
   DATABASE_URL              PostgreSQL; unset: embedded PGlite in $TRIBUTARY_DATA_DIR/postgres
   TRIBUTARY_DATA_DIR        data folder of the embedded mode (default .tributary)
+  TRIBUTARY_FILE_ROOT       the tenants' file areas for file connections (default $TRIBUTARY_DATA_DIR/files)
   KAFKA_BROKERS, SCHEMA_REGISTRY_URL
                             Kafka and the schema registry (apply, run and replay need them)
   TRIBUTARY_BOOTSTRAP_ADMIN_EMAIL, TRIBUTARY_BOOTSTRAP_ADMIN_PASSWORD
