@@ -43,9 +43,30 @@ class NullishText extends types.LogicalType {
     return value === null ? 'null' : value;
   }
 }
+/**
+ * A logical type that checks what it writes (writeChecksValue) but also refuses, when writing,
+ * some text its _check takes: the union must then throw that error, as avsc does.
+ */
+class PickyText extends types.LogicalType {
+  readonly writeChecksValue = true;
+  protected override _fromValue(value: unknown): unknown {
+    return value;
+  }
+  protected override _toValue(value: unknown): unknown {
+    if (value === 'A') throw new Error('picky refuses A when writing');
+    return value;
+  }
+  _check(value: unknown): boolean {
+    return typeof value === 'string';
+  }
+}
 unions.push(
   Type.forSchema(['null', { type: 'string', logicalType: 'nullish' }] as never, {
     logicalTypes: { nullish: NullishText },
+    wrapUnions: 'auto',
+  }) as unknown as Union & Type,
+  Type.forSchema([{ type: 'string', logicalType: 'picky' }, 'null'] as never, {
+    logicalTypes: { picky: PickyText },
     wrapUnions: 'auto',
   }) as unknown as Union & Type,
 );

@@ -38,7 +38,15 @@ interface UnwrappedUnion {
 
 interface DynamicBranch {
   readonly index: number;
-  readonly type: Branch & { _check(value: unknown): boolean };
+  readonly type: Branch & { _check(value: unknown): boolean } & Partial<WriteChecksValue>;
+}
+
+/**
+ * What a logical type declares when its _write throws on every value its _check refuses, as
+ * Tributary's decimal, date, timestamp-millis and uuid do (each runs the same parse in both).
+ */
+export interface WriteChecksValue {
+  readonly writeChecksValue: true;
 }
 
 type UnionRead = (this: UnwrappedUnion, tap: Tap) => unknown;
@@ -114,6 +122,7 @@ export function writeUnion(this: UnwrappedUnion, tap: Tap, value: unknown): void
 function writeNullOrLogical(union: UnwrappedUnion, logical: DynamicBranch, tap: Tap, value: unknown): boolean {
   const nullIndex = union._bucketIndices.null;
   if (nullIndex === undefined) return false;
+  if (value !== null && logical.type.writeChecksValue === true) return writeUnchecked(logical, tap, value);
   const claims = logical.type._check(value);
   if (value === null) {
     if (claims) return false;
@@ -124,6 +133,24 @@ function writeNullOrLogical(union: UnwrappedUnion, logical: DynamicBranch, tap: 
     logical.type._write(tap, value);
   }
   return true;
+}
+
+/**
+ * A value for a branch that checks what it writes, written without asking _check first: for a
+ * nullable uuid or date that was the same parse twice. A write that throws is undone and left to
+ * avsc, which throws what it would have: its invalid-value error if the branch refuses the value,
+ * or else the branch's own error again.
+ */
+function writeUnchecked(logical: DynamicBranch, tap: Tap, value: unknown): boolean {
+  const start = tap.pos;
+  try {
+    writeIndex(tap, logical.index);
+    logical.type._write(tap, value);
+    return true;
+  } catch {
+    tap.pos = start;
+    return false;
+  }
 }
 
 /** A branch index as writeLong writes it, inline for the one-byte ones (0 to 63). */

@@ -58,18 +58,18 @@ export function writeShortString(this: Tap, s: string): void {
   const length = typeof s === 'string' ? s.length : -1;
   if (length >= 0 && length <= MAX_SHORT && pos + 1 + length <= buf.length) {
     const start = pos + 1;
-    let i = 0;
-    for (; i < length; i++) {
+    let codes = 0; // every char code ORed: below 0x80 if and only if each one is
+    for (let i = 0; i < length; i++) {
       const code = s.charCodeAt(i);
-      if (code >= 0x80) break;
+      codes |= code;
       buf[start + i] = code;
     }
-    if (i === length) {
+    if (codes < 0x80) {
       buf[pos] = length << 1; // the zigzag varint of the byte length, as writeLong writes it
       this.pos = start + length;
       return;
     }
-    // Not ASCII: avsc writes it all again from `pos`. The chars copied so far lie in bytes that
+    // Not ASCII: avsc writes it all again from `pos`. The low bytes copied of each char lie in bytes that
     // its write overwrites, or past the end of a value that failed to fit, which is unspecified
     // (avsc's own loop also writes past a multi-byte string's end).
   }

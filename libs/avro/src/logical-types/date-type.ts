@@ -1,5 +1,6 @@
 import { Type, types } from 'avsc';
 import { describeValue } from './describe-value';
+import type { WriteChecksValue } from '../avsc-nullable-strings';
 
 type Schema = ConstructorParameters<typeof types.LogicalType>[0];
 
@@ -18,7 +19,10 @@ interface IntTap {
  * instant, and turning it back into a day depends on the reader's time zone, which is how
  * orders dated the 1st get taxed at the rates of the 31st. The text has no zone to get wrong.
  */
-export class DateType extends types.LogicalType {
+export class DateType extends types.LogicalType implements WriteChecksValue {
+  /** _write throws on every value _check refuses, so a nullable date is written without a check first. */
+  readonly writeChecksValue = true;
+
   constructor(schema: Schema, options?: unknown) {
     super(schema, options);
     if (!Type.isType(this.underlyingType, 'int')) {

@@ -12,6 +12,7 @@ import {
 } from './decimal-text';
 import type { Tap } from '../avsc-tap';
 import { describeValue } from './describe-value';
+import type { WriteChecksValue } from '../avsc-nullable-strings';
 
 type Schema = ConstructorParameters<typeof types.LogicalType>[0];
 
@@ -28,7 +29,10 @@ type Schema = ConstructorParameters<typeof types.LogicalType>[0];
  * Writing takes text (or a finite number, through its shortest round-trip text) with at most
  * `scale` fraction digits and at most `precision` digits; anything else is refused, never rounded.
  */
-export class DecimalType extends types.LogicalType {
+export class DecimalType extends types.LogicalType implements WriteChecksValue {
+  /** _write throws on every value _check refuses, so a nullable decimal is written without a check first. */
+  readonly writeChecksValue = true;
+
   readonly precision: number;
   readonly scale: number;
   private readonly fixedSize: number | undefined;

@@ -1,5 +1,6 @@
 import { Type, types } from 'avsc';
 import { describeValue } from './describe-value';
+import type { WriteChecksValue } from '../avsc-nullable-strings';
 
 type Schema = ConstructorParameters<typeof types.LogicalType>[0];
 
@@ -17,7 +18,10 @@ interface LongReader {
  * which is the same thing: an instant with millisecond resolution. Writing takes a valid Date
  * only; an Invalid Date is refused rather than written as NaN.
  */
-export class TimestampMillisType extends types.LogicalType {
+export class TimestampMillisType extends types.LogicalType implements WriteChecksValue {
+  /** _write throws on every value _check refuses, so a nullable timestamp is written without a check first. */
+  readonly writeChecksValue = true;
+
   private readonly long: LongReader;
 
   constructor(schema: Schema, options?: unknown) {

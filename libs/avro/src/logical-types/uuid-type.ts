@@ -1,6 +1,7 @@
 import { Type, types } from 'avsc';
 import type { Tap } from '../avsc-tap';
 import { describeValue } from './describe-value';
+import type { WriteChecksValue } from '../avsc-nullable-strings';
 
 type Schema = ConstructorParameters<typeof types.LogicalType>[0];
 
@@ -60,7 +61,10 @@ function hexDigits(text: string, start: number, end: number): boolean {
  * Avro `uuid` on `string`: the RFC 4122 text form. Both ways are checked, so a `uuid` field
  * always holds one; writing lower-cases it (RFC 4122 section 3: output in lower case, accept either).
  */
-export class UuidType extends types.LogicalType {
+export class UuidType extends types.LogicalType implements WriteChecksValue {
+  /** _write throws on every value _check refuses, so a nullable uuid is written without a check first. */
+  readonly writeChecksValue = true;
+
   constructor(schema: Schema, options?: unknown) {
     super(schema, options);
     if (!Type.isType(this.underlyingType, 'string')) {
