@@ -10,6 +10,7 @@ const { Tap: AvscTap } = require('avsc/lib/utils') as { Tap: new (buf: Buffer, p
 
 const type = parseAvroSchema({ type: 'string', logicalType: 'uuid' }) as unknown as UuidType & {
   _toValue(value: unknown): string;
+  _fromValue(value: unknown): string;
 };
 
 /** What a write did: the error it threw, or where it left the tap and the bytes it wrote. */
@@ -22,6 +23,43 @@ function outcome(write: (tap: Tap) => void, size: number, pos: number): { error?
   }
   return { pos: tap.pos, bytes: tap.pos <= size ? tap.buf.toString('hex') : undefined }; // past the end: avsc's encode resizes
 }
+
+/** What a read did: the value it returned or the error it threw, and where it left the tap. */
+function readOutcome(read: (tap: Tap) => unknown, bytes: Buffer, pos: number): { value?: unknown; error?: string; pos: number } {
+  const tap = new AvscTap(bytes, pos);
+  try {
+    return { value: read(tap), pos: tap.pos };
+  } catch (error) {
+    return { error: (error as Error).message, pos: tap.pos };
+  }
+}
+
+describe('uuid reads', () => {
+  test('read what readString and the check read, or throw the same error, from any bytes', () => {
+    // A string's bytes as avsc writes them (36 chars make the length byte 72), often a UUID in
+    // either case with one byte changed, cut short, or put anywhere in other bytes.
+    const uuidBytes = fc
+      .tuple(fc.uuid(), fc.boolean(), fc.nat(36), fc.nat(255), fc.boolean())
+      .map(([uuid, upper, at, byte, edit]) => {
+        const bytes = Buffer.concat([Buffer.from([72]), Buffer.from(upper ? uuid.toUpperCase() : uuid, 'latin1')]);
+        if (edit) bytes[at] = byte;
+        return bytes;
+      });
+    const framed = fc.tuple(fc.uint8Array({ maxLength: 4 }), uuidBytes, fc.nat(40), fc.uint8Array({ maxLength: 4 })).map(([before, uuid, cut, after]) => ({
+      bytes: Buffer.concat([Buffer.from(before), uuid.subarray(0, uuid.length - (cut > 37 ? 0 : cut % 3)), Buffer.from(after)]),
+      pos: before.length,
+    }));
+    const noise = fc.uint8Array({ maxLength: 50 }).chain((bytes) => fc.record({ bytes: fc.constant(Buffer.from(bytes)), pos: fc.nat(bytes.length) }));
+    fc.assert(
+      fc.property(fc.oneof(framed, noise), ({ bytes, pos }) => {
+        const ours = readOutcome((tap) => type._read(tap as never), bytes, pos);
+        const reference = readOutcome((tap) => type._fromValue(tap.readString()), bytes, pos);
+        assert.deepEqual(ours, reference);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
 
 describe('uuid writes', () => {
   test('write what checking, lower-casing and writeString wrote, or throw the same error, for any value and room', () => {
