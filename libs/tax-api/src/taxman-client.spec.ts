@@ -13,7 +13,7 @@ import { TaxmanEndpoint } from './taxman-endpoint';
 /** A stand-in TAXMAN whose answer each test sets; it records what it was sent. */
 type Reply = (request: { body: Record<string, unknown>; key: string | undefined }, response: ServerResponse) => void | Promise<void>;
 let reply: Reply;
-const seen: Array<{ key: string | undefined; body: Record<string, unknown> }> = [];
+const seen: Array<{ key: string | undefined; authorization?: string; body: Record<string, unknown> }> = [];
 let server: Server;
 let url: string;
 
@@ -33,7 +33,7 @@ before(async () => {
   server = createServer(async (request: IncomingMessage, response) => {
     let text = '';
     for await (const chunk of request) text += chunk;
-    const entry = { key: request.headers['idempotency-key'] as string | undefined, body: JSON.parse(text) as Record<string, unknown> };
+    const entry = { key: request.headers['idempotency-key'] as string | undefined, authorization: request.headers.authorization, body: JSON.parse(text) as Record<string, unknown> };
     seen.push(entry);
     await reply(entry, response);
   });
@@ -58,10 +58,10 @@ async function failureOf(promise: Promise<unknown>): Promise<TaxApiFailure> {
 }
 
 describe('the TAXMAN client', () => {
-  it('posts the order with its idempotency key and returns the TaxResult of the answer', async () => {
+  it('posts the order with its idempotency key and credentials, and returns the TaxResult of the answer', async () => {
     reply = ok;
     seen.length = 0;
-    const { client, calls, close } = clientFor();
+    const { client, calls, close } = clientFor({ endpoint: new TaxmanEndpoint({ url, authorization: 'Bearer k-123' }) });
     const order = taxOrderFixture();
     const result = await client.calculate(order, 3);
     const again = await client.calculate(order, 4);
@@ -70,10 +70,15 @@ describe('the TAXMAN client', () => {
     assert.equal(result.totalTax, '1.0000');
     assert.equal(result.attempt, 3);
     assert.equal(seen[0].body.companyCode, 'acme');
+    assert.equal(seen[0].authorization, 'Bearer k-123');
     assert.match(seen[0].key!, /^trb1_/);
     assert.equal(seen[1].key, seen[0].key, 'the same order is sent under the same key');
     assert.equal(again.attempt, 4);
     assert.deepEqual(calls.map((c) => [c.outcome, c.status]), [['ok', 200], ['ok', 200]]);
+  });
+
+  it('refuses a URL that carries credentials', () => {
+    assert.throws(() => new TaxmanEndpoint({ url: 'http://user:secret@127.0.0.1:1' }), /must not carry credentials/);
   });
 
   it('fails for good on a 4xx, keeping TAXMAN answer and problems', async () => {

@@ -9,6 +9,8 @@ export interface TaxmanEndpointOptions {
   readonly keepAliveTimeoutMs?: number;
   /** Give up connecting after this long. Default 5 s. */
   readonly connectTimeoutMs?: number;
+  /** Sent as the Authorization header of every call (e.g. `Bearer <key>`); never logged. */
+  readonly authorization?: string;
 }
 
 /** An answer, whatever its status; bodies are small JSON, read whole. */
@@ -27,12 +29,15 @@ export class TaxmanEndpoint {
   readonly url: string;
   private readonly pool: Pool;
   private readonly basePath: string;
+  private readonly authorization: Record<string, string>;
 
   constructor(options: TaxmanEndpointOptions) {
     const url = new URL(options.url);
+    if (url.username || url.password) throw new TypeError('the TAXMAN URL must not carry credentials; pass them as authorization');
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`the TAXMAN URL must be http(s), got ${url.protocol}`);
     this.url = url.origin + url.pathname.replace(/\/$/, '');
     this.basePath = url.pathname.replace(/\/$/, '');
+    this.authorization = options.authorization ? { authorization: options.authorization } : {};
     this.pool = new Pool(url.origin, {
       connections: options.connections ?? 128,
       pipelining: 1,
@@ -52,7 +57,7 @@ export class TaxmanEndpoint {
       const answer = await this.pool.request({
         method: 'POST',
         path: this.basePath + path,
-        headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...this.authorization, ...headers },
         body,
         signal: abort.signal,
         headersTimeout: timeoutMs,
