@@ -42,13 +42,8 @@ export const expressionRule: RuleDefinition<z.infer<typeof config>> = {
     return {
       reads: expression.reads,
       check(record) {
-        let result: unknown;
-        try {
-          result = expression.evaluate(record);
-        } catch (e) {
-          if (e instanceof ExpressionEvaluationError) return fail(`${check} could not be evaluated: ${e.message}`);
-          throw e;
-        }
+        const result = expression.attempt(record);
+        if (result instanceof ExpressionEvaluationError) return fail(`${check} could not be evaluated: ${result.message}`);
         if (result === true || result === null || result === undefined) return undefined;
         if (result === false) return fail(message);
         return fail(`${check} gave ${JSON.stringify(result)}, not true or false`);

@@ -18,6 +18,7 @@ function simple(label: string, fieldType: FieldType, accepts: (v: unknown) => bo
     fieldType,
     nullable: false,
     passesTypeof,
+    leaf: true,
     accepts,
     coerce(v, trail) {
       if (accepts(v)) return v;

@@ -13,6 +13,11 @@ export interface AvroType {
    * record check the commonest fields without a call into coerce.
    */
   readonly passesTypeof?: 'string' | 'boolean';
+  /**
+   * True when coerce(v) returns v itself for every v that `accepts` takes (primitives, enums,
+   * fixed, unions of those): a record then keeps an accepted value without calling coerce.
+   */
+  readonly leaf?: boolean;
   /** Whether v already is of this type, unconverted (picks a union branch before coercing). */
   accepts(v: unknown): boolean;
   /** The value converted to this type, or undefined after trail.fail(...). */

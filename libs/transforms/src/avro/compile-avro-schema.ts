@@ -7,6 +7,7 @@ import { deepCopy } from '../record/deep-copy';
 import { primitiveType, logicalType } from './avro-primitives';
 import { AvroSchemaError, type AvroType } from './avro-type';
 import { CoercionTrail } from './coercion-trail';
+import { recordTemplate } from './record-templates';
 
 type At = readonly (string | number)[];
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -56,8 +57,11 @@ class SchemaCompiler {
   private record(schema: Record<string, unknown>, at: At, namespace: string | undefined): AvroType {
     if (!Array.isArray(schema.fields)) throw new AvroSchemaError('a record needs a fields list', [...at, 'fields']);
     // `inherited`: the name also exists on Object.prototype ('constructor'), so a plain read could find it there.
-    const fields: { name: string; inherited: boolean; type: AvroType; passes: AvroType['passesTypeof']; hasDefault: boolean; default: unknown; copyDefault: boolean }[] = [];
+    const fields: { name: string; inherited: boolean; type: AvroType; passes: AvroType['passesTypeof']; leaf: boolean; hasDefault: boolean; default: unknown; copyDefault: boolean }[] = [];
     const label = `record ${String(schema.name)}`;
+    // Made at the first record, when every field is known (a field may refer to this record).
+    let make: (() => Record<string, unknown>) | null | undefined;
+    let complete = false;
     // Registered before its fields compile, so a field may refer to the record itself.
     const type: AvroType = {
       label,
@@ -66,13 +70,15 @@ class SchemaCompiler {
       accepts: isPlainObject,
       coerce(v, trail) {
         if (!isPlainObject(v)) return trail.fail(`expected ${label}, got ${describeValue(v)}`);
-        const out: Record<string, unknown> = {};
+        if (make === undefined && complete) make = recordTemplate(fields.map((f) => f.name)) ?? null;
+        const out: Record<string, unknown> = make ? make() : {};
         for (let i = 0; i < fields.length; i++) {
           const f = fields[i];
           const raw = f.inherited ? (hasOwn(v, f.name) ? v[f.name] : undefined) : v[f.name];
           let value: unknown;
           if (raw !== undefined && raw !== null) {
-            if (typeof raw === f.passes) value = raw;
+            // Most values already fit: those are kept without a call into coerce or a trail step.
+            if (typeof raw === f.passes || (f.leaf && f.type.accepts(raw))) value = raw;
             else {
               trail.push(f.name);
               value = f.type.coerce(raw, trail);
@@ -107,8 +113,9 @@ class SchemaCompiler {
         value = fieldType.coerce(field.default, trail);
         if (trail.errors !== undefined && trail.errors.length > 0) throw new AvroSchemaError(`the default of '${field.name}' does not fit its type: ${trail.errors[0].message}`, [...fieldAt, 'default']);
       }
-      fields.push({ name: field.name, inherited: field.name in Object.prototype, type: fieldType, passes: fieldType.passesTypeof, hasDefault, default: value, copyDefault: typeof value === 'object' && value !== null });
+      fields.push({ name: field.name, inherited: field.name in Object.prototype, type: fieldType, passes: fieldType.passesTypeof, leaf: fieldType.leaf === true, hasDefault, default: value, copyDefault: typeof value === 'object' && value !== null });
     });
+    complete = true;
     return type;
   }
 
@@ -123,6 +130,7 @@ class SchemaCompiler {
       label,
       fieldType: 'enum',
       nullable: false,
+      leaf: true,
       accepts: (v) => set.has(v),
       coerce: (v, trail) => (set.has(v) ? v : trail.fail(`expected one of ${symbols.join(', ')}, got ${describeValue(v)}`)),
     };
@@ -134,7 +142,7 @@ class SchemaCompiler {
     const size = schema.size;
     if (typeof size !== 'number' || !Number.isInteger(size) || size < 0) throw new AvroSchemaError('a fixed needs a size', [...at, 'size']);
     const accepts = (v: unknown) => v instanceof Uint8Array && v.length === size;
-    const type: AvroType = { label: `fixed(${size})`, fieldType: 'bytes', nullable: false, accepts, coerce: (v, trail) => (accepts(v) ? v : trail.fail(`expected ${size} bytes, got ${describeValue(v)}`)) };
+    const type: AvroType = { label: `fixed(${size})`, fieldType: 'bytes', nullable: false, leaf: true, accepts, coerce: (v, trail) => (accepts(v) ? v : trail.fail(`expected ${size} bytes, got ${describeValue(v)}`)) };
     this.register(schema, at, namespace, type);
     return type;
   }
@@ -191,6 +199,7 @@ class SchemaCompiler {
       fieldType: only?.fieldType ?? (others.length === 0 ? 'null' : 'unknown'),
       nullable,
       passesTypeof: only?.passesTypeof,
+      leaf: others.every((b) => b.leaf === true),
       accepts(v) {
         if (v === null || v === undefined) return nullable;
         for (let i = 0; i < others.length; i++) if (others[i].accepts(v)) return true;

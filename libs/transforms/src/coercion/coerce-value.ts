@@ -3,6 +3,7 @@
 // everyday event, and the caller adds the field path). Messages read "expected int, got 'abc'".
 import { describeValue } from '../expression/values';
 import { roundDecimal } from '../number/round-decimal';
+import { readDecimalText } from './decimal-text';
 import { MS_PER_DAY } from '../time/civil-date';
 import { epochDayOfDateFields, epochOfDateFields } from '../time/date-fields';
 import type { DatePattern } from '../time/date-pattern';
@@ -19,7 +20,6 @@ export interface NumberFormat {
   readonly groupSeparator?: string;
 }
 
-const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const INT32 = 2 ** 31;
 const MIN_TIMESTAMP = -62_135_596_800_000;
 const MAX_TIMESTAMP = 253_402_300_799_999;
@@ -28,7 +28,7 @@ const expected = (type: string, v: unknown) => new CoercionFailure(`expected ${t
 
 /** A number from decimal text, or undefined. Text like '12abc', '' or '1e999' is not a number. */
 export function parseNumberText(text: string, format: NumberFormat = {}): number | undefined {
-  let s = text.trim();
+  let s = isPrintable(text.charCodeAt(0)) && isPrintable(text.charCodeAt(text.length - 1)) ? text : text.trim();
   const group = format.groupSeparator;
   if (group && s.includes(group)) s = s.replaceAll(group, '');
   const decimal = format.decimalSeparator;
@@ -36,10 +36,11 @@ export function parseNumberText(text: string, format: NumberFormat = {}): number
     if (s.includes('.')) return undefined;
     if (s.includes(decimal)) s = s.replaceAll(decimal, '.');
   }
-  if (!DECIMAL_TEXT.test(s)) return undefined;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : undefined;
+  return readDecimalText(s);
 }
+
+/** Printable ASCII: never white space, so text that starts and ends with it needs no trim. */
+const isPrintable = (code: number) => code > 32 && code < 127;
 
 function numberOf(v: unknown, type: string, format: NumberFormat): number | CoercionFailure {
   if (typeof v === 'number') return Number.isFinite(v) ? v : expected(type, v);
@@ -72,15 +73,17 @@ function limitOf(precision: number, scale: number): number {
 
 /** A decimal rounded (half away from zero) to `scale` places; precision counts all digits. */
 export function toDecimal(v: unknown, scale: number, precision: number | undefined, format: NumberFormat = {}): number | CoercionFailure {
-  const type = precision === undefined ? `decimal with scale ${scale}` : `decimal(${precision},${scale})`;
-  const n = numberOf(v, type, format);
-  if (n instanceof CoercionFailure) return n;
+  // The type's name is spelled only for a failure: this runs for every amount of every record.
+  const n = typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' ? parseNumberText(v, format) : typeof v === 'bigint' ? Number(v) : undefined;
+  if (n === undefined) return expected(decimalName(scale, precision), v);
   const rounded = roundDecimal(n, scale);
   if (precision !== undefined && Math.abs(rounded) >= limitOf(precision, scale)) {
-    return new CoercionFailure(`${describeValue(v)} does not fit ${type}: at most ${precision - scale} digits before the point`);
+    return new CoercionFailure(`${describeValue(v)} does not fit ${decimalName(scale, precision)}: at most ${precision - scale} digits before the point`);
   }
   return rounded;
 }
+
+const decimalName = (scale: number, precision: number | undefined) => (precision === undefined ? `decimal with scale ${scale}` : `decimal(${precision},${scale})`);
 
 const TRUE_TEXT = new Set(['true', 'yes', 'y', '1', 'on']);
 const FALSE_TEXT = new Set(['false', 'no', 'n', '0', 'off']);

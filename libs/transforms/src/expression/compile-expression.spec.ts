@@ -138,4 +138,13 @@ describe('compileExpression', () => {
     assert.match(failure.message, /^cannot evaluate: Maximum call stack size exceeded/);
     assert.equal(failure.position, 2);
   });
+
+  test('attempt returns the evaluation error that evaluate throws, and the value otherwise', () => {
+    const expression = compileExpression("parseDate(d, 'yyyy-MM-dd')");
+    const failure = expression.attempt({ d: '2024-02-30' });
+    assert.ok(failure instanceof ExpressionEvaluationError);
+    assert.throws(() => expression.evaluate({ d: '2024-02-30' }), (e: unknown) => e instanceof ExpressionEvaluationError && e.message === failure.message && e.position === failure.position);
+    assert.equal(expression.attempt({ d: '2024-03-05' }), Date.UTC(2024, 2, 5));
+    assert.equal(expression.attempt({}), null);
+  });
 });

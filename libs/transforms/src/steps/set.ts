@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExpressionEvaluationError } from '../expression/expression-errors';
 import { compileTargetWriters } from '../path/target-writers';
 import type { StepDefinition } from '../types';
 import { fieldPathSchema, pathAt } from './config-path';
@@ -31,12 +32,10 @@ export const setStep: StepDefinition<z.infer<typeof config>> = {
       apply(record, emit) {
         for (let i = 0; i < assignments.length; i++) {
           const a = assignments[i];
-          let value: unknown;
-          try {
-            value = a.expression.evaluate(record);
-          } catch (e) {
+          const value = a.expression.attempt(record);
+          if (value instanceof ExpressionEvaluationError) {
             writers.reset();
-            return evaluationReason('set', e, a.expression, a.target.text);
+            return evaluationReason('set', value, a.expression, a.target.text);
           }
           const failure = writers.set(record, i, value);
           if (failure !== undefined) {
