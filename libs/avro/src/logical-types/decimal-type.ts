@@ -98,11 +98,12 @@ export class DecimalType extends types.LogicalType implements WriteChecksValue {
       tap.writeBytes(unscaledToBytes(unscaled));
       return;
     }
-    const length = unscaledByteLength(unscaled);
-    tap.writeLong(length);
-    const start = tap.pos;
-    tap.pos += length;
-    if (tap.pos <= tap.buf.length) writeUnscaled(unscaled, tap.buf, start, length);
+    const length = unscaledByteLength(unscaled); // at most 7 for a safe integer: a one-byte varint
+    const buf = tap.buf;
+    const start = tap.pos + 1;
+    buf[start - 1] = length << 1; // as writeLong writes it (a write past the end is dropped)
+    tap.pos = start + length;
+    if (tap.pos <= buf.length) writeUnscaled(unscaled, buf, start, length);
   }
 
   // avsc picks the branch of a union such as ["null", decimal] by calling _check on every
