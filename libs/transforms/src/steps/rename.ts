@@ -5,6 +5,7 @@ import { compileTargetWriters } from '../path/target-writers';
 import type { Reason, StepDefinition } from '../types';
 import { fieldPathSchema, pathAt } from './config-path';
 import { reason } from './reason';
+import { wholeRecordMove } from './whole-record-move';
 
 const config = z.record(fieldPathSchema, fieldPathSchema).meta({
   description:
@@ -23,6 +24,7 @@ export const renameStep: StepDefinition<z.infer<typeof config>> = {
       return { source, target, from: plainTopKey(source), get: compileGetter(source), remove: compileDeleter(source) };
     });
     const writers = compileTargetWriters(moves.map((m) => m.target));
+    const movesWholeRecord = wholeRecordMove(moves.map((m) => m.from), moves.map((m) => m.target));
     const values: unknown[] = new Array(moves.length);
     return {
       reads: moves.map((m) => m.source.normalized),
@@ -45,23 +47,27 @@ export const renameStep: StepDefinition<z.infer<typeof config>> = {
           const v = m.from === undefined ? m.get(record) : record[m.from];
           values[i] = typeof v === 'function' ? undefined : v;
         }
-        for (let i = 0; i < moves.length; i++) {
-          if (values[i] === undefined) continue;
-          const m = moves[i];
-          if (m.from === undefined) m.remove(record);
-          else record[m.from] = undefined;
+        let moved = record;
+        if (movesWholeRecord !== undefined && movesWholeRecord(record)) moved = {};
+        else {
+          for (let i = 0; i < moves.length; i++) {
+            if (values[i] === undefined) continue;
+            const m = moves[i];
+            if (m.from === undefined) m.remove(record);
+            else record[m.from] = undefined;
+          }
         }
         let failed: Reason[] | undefined;
         for (let i = 0; i < moves.length && failed === undefined; i++) {
           const v = values[i];
           if (v === undefined) continue;
-          const failure = writers.set(record, i, v);
+          const failure = writers.set(moved, i, v);
           if (failure !== undefined) failed = [reason('rename', failure, moves[i].target.text)];
         }
         writers.reset();
         values.fill(undefined); // holds no record past its step
         if (failed !== undefined) return failed;
-        emit(record);
+        emit(moved);
         return undefined;
       },
     };
