@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { TaxApiFailure, TaxmanClient, TaxmanEndpoint, taxOrderFixture } from '@tributary/tax-api';
+import { TaxApiFailure, TaxmanClient, TaxmanEndpoint, taxOrderFixture, taxRequestOf } from '@tributary/tax-api';
 import pino from 'pino';
 import { parseSandboxConfig } from './sandbox-config';
 import { startSandbox, type RunningSandbox } from './start-sandbox';
@@ -51,6 +51,16 @@ describe('the sandbox over HTTP', () => {
     assert.equal((await json(broken)).error.code, 'INVALID_REQUEST');
     const missing = await fetch(`${running.url}/v2/nothing`);
     assert.deepEqual([missing.status, (await json(missing)).error.code], [404, 'NOT_FOUND']);
+  });
+
+  it('answers the same through its direct route and through Nest, and refuses a body that is not JSON by its media type', async () => {
+    const body = JSON.stringify(taxRequestOf(taxOrderFixture({ orderId: 'BOTH-1' }), 'acme'));
+    const direct = await post('/v1/tax/calculate', body, { 'idempotency-key': 'both-1' });
+    const viaNest = await post('/v1/tax/calculate?via=nest', body, { 'idempotency-key': 'both-1' });
+    assert.deepEqual([direct.status, viaNest.status, viaNest.headers.get('idempotent-replayed')], [200, 200, 'true']);
+    assert.deepEqual(await json(viaNest), await json(direct));
+    const text = await fetch(running.url + '/v1/tax/calculate', { method: 'POST', headers: { 'content-type': 'text/plain', 'idempotency-key': 'k' }, body });
+    assert.deepEqual([text.status, (await json(text)).error.code], [415, 'UNSUPPORTED_MEDIA_TYPE']);
   });
 
   it('changes its knobs at run time and refuses knobs that do not exist', async () => {

@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createServiceLogger } from '@tributary/observability';
 import { PinoNestLogger } from '@tributary/service-runtime';
 import type { DestinationStream, Logger } from 'pino';
+import { routeCalculateDirectly } from './http/calculate-route';
 import { ErrorAnswerFilter } from './http/error-answer.filter';
 import { SandboxModule } from './http/sandbox.module';
 import { PortOutage } from './port-outage';
@@ -45,6 +46,7 @@ export async function startSandbox(config: SandboxConfig, logDestination?: Desti
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'v1/openapi.json' });
   const server = app.getHttpServer() as Server;
+  routeCalculateDirectly(server, sandbox);
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   await app.listen(config.port, config.host);
