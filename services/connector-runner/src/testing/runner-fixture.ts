@@ -4,7 +4,7 @@
  * topics made as compile() plans them, and a reader that takes a topic to its end.
  */
 import { randomBytes } from 'node:crypto';
-import { ConfluentAvroCodec, SchemaRegistryHttp } from '@tributary/avro';
+import { ConfluentAvroCodec, platformSchemasByName, SchemaRegistryHttp } from '@tributary/avro';
 import { compile, validatePipeline, type PipelineDocument, type PipelineSpec } from '@tributary/pipeline-spec';
 import { startSchemaRegistry, type RunningSchemaRegistry } from '@tributary/schema-registry';
 import { createStreamProducer, ensurePipelineTopics, ensureTopics, internalTopicSpecs, type StreamProducer } from '@tributary/stream';
@@ -53,7 +53,7 @@ export class RunnerFixture {
       settings: { partitions: 3, ...(document.settings as object) },
     });
     if (!outcome.ok) throw new Error(outcome.faults.map((f) => `${f.path}: ${f.message}`).join('\n'));
-    await ensurePipelineTopics(this.admin, compile(outcome.spec));
+    await ensurePipelineTopics(this.admin, compile(outcome.spec, { context: { schemas: platformSchemasByName() } }));
     return outcome.spec;
   }
 
