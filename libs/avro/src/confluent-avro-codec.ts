@@ -49,7 +49,10 @@ export class ConfluentAvroCodec {
     return id;
   }
 
-  /** A framed value written with the schema of `subjectOrId` (a subject's latest version, or a schema id). */
+  /**
+   * A framed value written with the schema of `subjectOrId` (a subject's latest version, or a
+   * schema id). The frame is a view of a shared slab (frame-slab.ts): copy one to keep it long.
+   */
   encode(subjectOrId: string | number, value: unknown): Promise<Buffer> {
     const id = typeof subjectOrId === 'number' ? subjectOrId : this.latestIds.get(subjectOrId);
     const type = id === undefined ? undefined : this.typesById.get(id);
