@@ -159,9 +159,9 @@ export class GatewayConnection {
   }
 
   private failed(subscription: Subscription, error: Error): void {
-    this.deps.logger.warn({ tenant: subscription.tenant, pipeline: subscription.pipeline, err: error.message }, 'a catch-up read failed');
+    this.deps.logger.warn({ tenant: subscription.tenant, pipeline: subscription.pipeline, err: error.message }, 'reading results for a subscription failed');
     void this.drop(subscription).then(() =>
-      this.send(serverFrames.error('unavailable', 'reading past results failed; subscribe again with your last offsets', { tenant: subscription.tenant, pipeline: subscription.pipeline })),
+      this.send(serverFrames.error('unavailable', 'reading results failed; subscribe again with your last offsets', { tenant: subscription.tenant, pipeline: subscription.pipeline })),
     );
   }
 

@@ -42,12 +42,21 @@ export class PipelineFeeds {
       const running = feed;
       feed.reader = this.open(tenant, pipeline, (records) => {
         for (const record of records) for (const subscriber of running.subscribers) subscriber.offer(record);
-      }, (error) => this.onFeedError(tenant, pipeline, error));
+      }, (error) => this.failed(key, running, error));
       feed.reader.catch(() => {
         if (this.feeds.get(key) === running) this.feeds.delete(key);
       });
     }
     await feed.reader;
+  }
+
+  /** A feed whose reader stopped for good is dropped; its subscribers are told, and a new subscribe starts a new one. */
+  private failed(key: string, feed: Feed, error: Error): void {
+    this.onFeedError(key.split('/')[0], key.split('/')[1], error);
+    if (this.feeds.get(key) === feed) this.feeds.delete(key);
+    for (const subscriber of [...feed.subscribers]) subscriber.fail(error);
+    feed.subscribers.clear();
+    void feed.reader?.then((reader) => reader.stop()).catch(() => undefined);
   }
 
   remove(subscription: Subscription): void {

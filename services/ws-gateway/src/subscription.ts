@@ -65,6 +65,11 @@ export class Subscription {
       .finally(() => (this.catchingUp = false));
   }
 
+  /** The live feed this subscription follows stopped for good: the client is told to subscribe again. */
+  fail(error: Error): void {
+    if (!this.closed) this.failed(error);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.endRead?.();

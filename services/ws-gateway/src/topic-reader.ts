@@ -21,6 +21,7 @@ export interface TopicReaderOptions {
    * given stops this batch there (back-pressure), and they are read again after `resume`.
    */
   readonly onRecords: (partition: number, records: readonly ReadRecord[], highWatermark: bigint) => number;
+  /** The reader stopped for good (kafkajs will not restart it). */
   readonly onError: (error: Error) => void;
 }
 
@@ -45,7 +46,10 @@ export class TopicReader {
     const { kafka, topic, groupPrefix, start } = this.options;
     const consumer = kafka.consumer({ groupId: `${groupPrefix}.${randomUUID()}`, maxWaitTimeInMs: 250, sessionTimeout: 10_000, heartbeatInterval: 1000 });
     this.consumer = consumer;
-    consumer.on(consumer.events.CRASH, ({ payload }) => this.options.onError(payload.error));
+    // kafkajs restarts the consumer itself after a retriable crash; any other ends this reader.
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) this.options.onError(payload.error);
+    });
     // Registered before run: the first join happens inside it. kafkajs forgets pauses across a
     // rejoin, so they are applied again on every join.
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
