@@ -6,11 +6,12 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { createScratchDatabase, type ScratchDatabase } from '@tributary/persistence';
 import { freePort, tempDir } from '@tributary/testing';
-import { REPO_ROOT, run, Service, staleBuild, type Outcome } from './testing/built-cli';
+import { ensureBuilt, REPO_ROOT, run, Service, type Outcome } from './testing/built-cli';
 import { parseCommand, readmeWalkthrough } from './testing/readme-walkthrough';
 
 // A newcomer's first hour, from README.md: every `npx tributary` line of its walkthrough runs
-// here, as written, through the built bin/tributary.js (what npx runs), in a folder of its own.
+// here, as written, through the built bin/tributary.js (what npx runs; the workspace is built
+// first if a source is newer than its build), in a folder of its own.
 // The only changes are the ones a shared test machine forces: free ports instead of the
 // defaults (flags for the services, TRIBUTARY_URL for the rest), and a scratch PostgreSQL
 // database as the customer's ERP. Runs stay `requested` (no stage services here), as the
@@ -87,8 +88,7 @@ describe('the README walkthrough, run as written with the built command', () => 
   const SERVICES = ['npx tributary broker', 'npx tributary registry', 'npx tributary control-plane'];
 
   before(async () => {
-    const stale = staleBuild();
-    if (stale.length > 0) throw new Error(`dist/ is older than the sources (${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ', ...' : ''}); run 'npm run build' first`);
+    ensureBuilt();
     symlinkSync(join(REPO_ROOT, 'examples'), join(work.path, 'examples'));
     erp = await createScratchDatabase();
     const client = new Client({ connectionString: erp.url });

@@ -3,7 +3,7 @@
  * (`npm run build`), as child processes with only the environment given. Long-running commands
  * (broker, registry, control plane) are `Service`s; the rest are `run` to their exit.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join, relative } from 'node:path';
@@ -86,6 +86,18 @@ function accepts(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * Builds the workspace (`npm run build`'s incremental tsc) when a source the binary loads is
+ * newer than its build, so the test judges the tree it runs in; CI has built just before.
+ * Type errors do not stop tsc from writing its output; `npm run typecheck` is their judge.
+ */
+export function ensureBuilt(): void {
+  if (staleBuild().length === 0) return;
+  spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: REPO_ROOT, stdio: 'ignore' });
+  const stale = staleBuild();
+  if (stale.length > 0) throw new Error(`dist/ is still older than ${stale.slice(0, 3).join(', ')} after building; run 'npm run build' and look at its errors`);
+}
+
 /** What `tributary` loads: its own commands' services and every lib and connector. */
 const LOADED = ['services/cli', 'services/control-plane', 'services/broker', 'services/schema-registry', 'libs', 'connectors'];
 
@@ -93,7 +105,7 @@ const LOADED = ['services/cli', 'services/control-plane', 'services/broker', 'se
  * Sources the binary loads that are newer than what `npm run build` made of them (or never
  * built): it would run old code, and a test of it would judge something else than the tree.
  */
-export function staleBuild(): string[] {
+function staleBuild(): string[] {
   if (!existsSync(BIN)) return ['bin/tributary.js'];
   const stale: string[] = [];
   const visit = (dir: string): void => {

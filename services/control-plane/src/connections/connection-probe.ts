@@ -84,9 +84,11 @@ export class ConnectionProbe {
     try {
       return timed(await work(inputs, { fileRoot: await this.fileArea(row.tenantId) }));
     } catch (err) {
-      const reason = clean((failedCheck(err) as Extract<CheckResult, { ok: false }>).reason, inputs.redactions);
+      // failedCheck: a ConnectorError keeps its code, anything else is a 'source-error'.
+      const failed = failedCheck(err) as Extract<CheckResult, { ok: false }>;
+      const reason = clean(failed.reason, inputs.redactions);
       if (!(err instanceof ConnectorError)) this.logger.warn({ connector: row.connector, err: reason }, 'the connector failed with an error of its own');
-      return timed(failure(err instanceof ConnectorError ? err.code : 'source-error', reason));
+      return timed(failure(failed.code, reason));
     }
   }
 
