@@ -83,7 +83,7 @@ export function compileTargetWriters(targets: readonly FieldPath[]): TargetWrite
       return undefined;
     },
     reset() {
-      parents.fill(undefined);
+      for (let g = 0; g < parents.length; g++) parents[g] = undefined;
     },
   };
 }

@@ -65,7 +65,7 @@ export const renameStep: StepDefinition<z.infer<typeof config>> = {
           if (failure !== undefined) failed = [reason('rename', failure, moves[i].target.text)];
         }
         writers.reset();
-        values.fill(undefined); // holds no record past its step
+        for (let i = 0; i < values.length; i++) values[i] = undefined; // holds no record past its step
         if (failed !== undefined) return failed;
         emit(moved);
         return undefined;

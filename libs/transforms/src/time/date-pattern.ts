@@ -29,7 +29,13 @@ export class DatePatternError extends Error {
   }
 }
 
-type Part = { readonly literal: string } | { readonly letter: string; readonly width: number };
+/** One shape for both kinds, so the per-record loops read parts without a shape check. */
+interface Part {
+  /** Text to match or write as is, or undefined for a letter. */
+  readonly literal: string | undefined;
+  readonly letter: string;
+  readonly width: number;
+}
 
 const WIDTHS: Record<string, number[]> = {
   y: [1, 2, 4], M: [1, 2, 3, 4], d: [1, 2], E: [1, 2, 3, 4], H: [1, 2], h: [1, 2], a: [1],
@@ -44,7 +50,7 @@ function splitPattern(pattern: string): Part[] {
     if (c === "'") {
       const close = pattern.indexOf("'", i + 1);
       if (close < 0) throw new DatePatternError(`unterminated quote in date pattern '${pattern}'`, i);
-      parts.push({ literal: close === i + 1 ? "'" : pattern.slice(i + 1, close) });
+      parts.push({ literal: close === i + 1 ? "'" : pattern.slice(i + 1, close), letter: '', width: 0 });
       i = close + 1;
     } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
       let j = i;
@@ -52,10 +58,10 @@ function splitPattern(pattern: string): Part[] {
       const widths = Object.prototype.hasOwnProperty.call(WIDTHS, c) ? WIDTHS[c] : undefined;
       if (widths === undefined) throw new DatePatternError(`unknown letter '${c}' in date pattern '${pattern}' (quote literal text: 'T')`, i);
       if (!widths.includes(j - i)) throw new DatePatternError(`'${pattern.slice(i, j)}' is not a valid width for '${c}' in date pattern '${pattern}'`, i);
-      parts.push({ letter: c, width: j - i });
+      parts.push({ literal: undefined, letter: c, width: j - i });
       i = j;
     } else {
-      parts.push({ literal: c });
+      parts.push({ literal: c, letter: '', width: 0 });
       i++;
     }
   }
@@ -83,7 +89,7 @@ function parseWith(parts: readonly Part[], text: string): DateFields | string {
   const f = emptyDateFields();
   let at = 0;
   for (const part of parts) {
-    if ('literal' in part) {
+    if (part.literal !== undefined) {
       if (!text.startsWith(part.literal, at)) return `expected '${part.literal}' at offset ${at}`;
       at += part.literal.length;
       continue;
@@ -138,7 +144,7 @@ function formatWith(parts: readonly Part[], epochMs: number, zone: TimeZone): st
   const hour = Math.floor(msOfDay / 3_600_000);
   let out = '';
   for (const part of parts) {
-    if ('literal' in part) {
+    if (part.literal !== undefined) {
       out += part.literal;
       continue;
     }

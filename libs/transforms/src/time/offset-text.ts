@@ -36,7 +36,10 @@ export function readOffset(text: string, at: number, f: DateFields, allowZ: bool
   return end;
 }
 
-export const pad = (n: number, width: number) => String(n).padStart(width, '0');
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+
+/** n in at least `width` digits; months, days, hours, minutes and seconds come from a table. */
+export const pad = (n: number, width: number) => (width === 2 && n >= 0 && n < 100 && (n | 0) === n ? TWO_DIGITS[n] : String(n).padStart(width, '0'));
 
 export function formatOffset(minutes: number, width: number, allowZ: boolean): string {
   if (minutes === 0 && allowZ) return 'Z';
