@@ -9,6 +9,8 @@ export interface StackPorts {
   readonly controlPlane: number;
   readonly taxApi: number;
   readonly wsGateway: number;
+  /** The gateway's health and metrics (its websockets are on wsGateway). */
+  readonly wsGatewayOps: number;
   readonly connectorRunner: number;
   readonly transformer: number;
   readonly validator: number;
@@ -24,6 +26,7 @@ export const DEFAULT_PORTS: StackPorts = {
   controlPlane: 8080,
   taxApi: 8090,
   wsGateway: 8091,
+  wsGatewayOps: 9406,
   connectorRunner: 9401,
   transformer: 9402,
   validator: 9403,
@@ -75,7 +78,7 @@ export function stackProcesses(s: StackSettings): ProcessSpec[] {
     service('validator', ports.validator),
     service('transformer', ports.transformer),
     service('connector-runner', ports.connectorRunner, { ...database, TRIBUTARY_MASTER_KEYS: s.masterKeys }),
-    service('ws-gateway', ports.wsGateway, { ...database, TRIBUTARY_JWT_SECRET: s.jwtSecret }),
+    service('ws-gateway', ports.wsGatewayOps, { ...database, TRIBUTARY_JWT_SECRET: s.jwtSecret, WS_PORT: String(ports.wsGateway) }),
   ];
 }
 

@@ -52,22 +52,22 @@ export async function seedDemo(options: DemoSeedOptions): Promise<DemoSeeded> {
   return { tenant: DEMO_TENANT, tenantAdmin, created: true, pipelines };
 }
 
-/** The demo ERP: a plain table with the ERP's own column names, in its own schema. */
-export async function seedErpTable(databaseUrl: string, orders: ReturnType<typeof sampleOrder>[]): Promise<void> {
+/** The demo ERP: a plain table `<schema>.orders` with the ERP's own column names (schema: a trusted name of ours, never user text). */
+export async function seedErpTable(databaseUrl: string, orders: ReturnType<typeof sampleOrder>[], schema = 'erp'): Promise<void> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query('CREATE SCHEMA IF NOT EXISTS erp');
-    await client.query(`CREATE TABLE IF NOT EXISTS erp.orders (
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query(`CREATE TABLE IF NOT EXISTS ${schema}.orders (
       ${SAMPLE_COLUMNS.map((c) => `${c} ${c === 'quantity' || c === 'unit_price' ? 'numeric(18,4)' : c === 'order_date' ? 'date' : c === 'updated_at' ? 'timestamptz' : 'text'}`).join(', ')},
       PRIMARY KEY (order_id))`);
-    await client.query('CREATE INDEX IF NOT EXISTS orders_updated_at ON erp.orders (updated_at, order_id)');
+    await client.query(`CREATE INDEX IF NOT EXISTS orders_updated_at ON ${schema}.orders (updated_at, order_id)`);
     for (let i = 0; i < orders.length; i += 500) {
       const chunk = orders.slice(i, i + 500);
       const values: unknown[] = [];
       const rows = chunk.map((o) => `(${SAMPLE_COLUMNS.map((c) => (values.push(o[c]), `$${values.length}`)).join(',')})`);
       await client.query(
-        `INSERT INTO erp.orders (${SAMPLE_COLUMNS.join(',')}) VALUES ${rows.join(',')}
+        `INSERT INTO ${schema}.orders (${SAMPLE_COLUMNS.join(',')}) VALUES ${rows.join(',')}
          ON CONFLICT (order_id) DO UPDATE SET ${SAMPLE_COLUMNS.filter((c) => c !== 'order_id').map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
         values,
       );
