@@ -91,6 +91,9 @@ class SchemaCompiler {
             value = trail.fail(raw === null ? `expected ${f.type.label}, got null` : `missing required field (${f.type.label})`);
             trail.pop();
           }
+          // A template's record already holds null in every field: nulls (many of a record's
+          // optional fields) need no write.
+          if (value === null && make) continue;
           if (f.inherited) Object.defineProperty(out, f.name, { value, writable: true, enumerable: true, configurable: true });
           else out[f.name] = value;
         }

@@ -1,8 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { compileExpression } from './compile-expression';
 import { ExpressionEvaluationError, ExpressionSyntaxError } from './expression-errors';
 import { parseExpression } from './parser';
+import { valuesEqual } from './values';
 
 const value = (text: string, record: Record<string, unknown> = {}) => compileExpression(text).evaluate(record);
 
@@ -146,5 +148,18 @@ describe('compileExpression', () => {
     assert.throws(() => expression.evaluate({ d: '2024-02-30' }), (e: unknown) => e instanceof ExpressionEvaluationError && e.message === failure.message && e.position === failure.position);
     assert.equal(expression.attempt({ d: '2024-03-05' }), Date.UTC(2024, 2, 5));
     assert.equal(expression.attempt({}), null);
+  });
+
+  test('== and != against a literal agree with the operator on any value, missing ones included', () => {
+    const literal = fc.oneof(fc.constant(null), fc.boolean(), fc.integer({ min: -3, max: 3 }), fc.constantFrom('', 'a', "it's"));
+    const field = fc.oneof(literal, fc.constant(undefined), fc.constant([1]), fc.constant(new Date(0)), fc.double());
+    const text = (v: unknown) => (typeof v === 'string' ? `'${v.replace(/'/g, "\\'")}'` : String(v));
+    fc.assert(
+      fc.property(field, literal, fc.boolean(), (x, l, negate) => {
+        const record = x === undefined ? {} : { x };
+        const expected = valuesEqual(x ?? null, l) !== negate;
+        assert.equal(compileExpression(`x ${negate ? '!=' : '=='} ${text(l)}`).evaluate(record), expected);
+      }),
+    );
   });
 });

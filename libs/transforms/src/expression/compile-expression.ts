@@ -111,6 +111,19 @@ function compileBinary(node: Extract<ExpressionNode, { kind: 'binary' }>, env: E
       return v === null ? null : members.has(v as string | number | boolean);
     };
   }
+  // x == 'text' (or a number, a boolean): valuesEqual with a primitive is ===, and x == null
+  // holds for null and missing; no operator call, and == never fails.
+  if ((node.operator === '==' || node.operator === '!=') && right.kind === 'literal') {
+    const literal = right.value;
+    const equal = node.operator === '==';
+    if (literal === null) {
+      return (r) => {
+        const v = left(r);
+        return (v === null || v === undefined) === equal;
+      };
+    }
+    return (r) => (left(r) === literal) === equal;
+  }
   const rightEval = compileNode(right, env);
   const op = BINARY_OPERATORS[node.operator];
   return (r) => {
