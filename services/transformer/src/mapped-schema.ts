@@ -25,6 +25,8 @@ const LEAF: Partial<Record<FieldType, unknown>> = {
   bytes: 'bytes',
   decimal: 'string',
   enum: 'string',
+  // What an expression computes has no type the steps declare: carried as text ('12.5', 'true').
+  unknown: 'string',
   date: { type: 'int', logicalType: 'date' },
   timestamp: { type: 'long', logicalType: 'timestamp-millis' },
 };
@@ -39,8 +41,9 @@ interface Node {
  * `mapToSchema`: built from the fields the steps are known to produce (the raw schema's fields
  * carried through every step's outputFields). Every field is optional (`["null", T]`, default
  * null), so a later version that adds or drops fields stays BACKWARD compatible. A field whose
- * type no step makes known, or whose name Avro cannot carry, is a MappedSchemaError naming it:
- * such a pipeline must end its transform with `mapToSchema`.
+ * type no step declares (a `set` expression's result) is carried as text. A record or array
+ * whose contents are not known, or a name Avro cannot carry, is a MappedSchemaError naming the
+ * field: such a pipeline must end its transform with `mapToSchema`.
  */
 export function mappedSchemaOf(fields: FieldSet, name: string, namespace = 'io.tributary.mapped'): Record<string, unknown> {
   const root: Node = { type: 'record', children: new Map() };

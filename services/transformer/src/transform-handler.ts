@@ -20,7 +20,13 @@ export interface TransformedPipeline {
  * name the step and the field: the consumer runner sends it to `<p>.errors` (stage TRANSFORM)
  * and the partition moves on. A record the steps filter out ends here, without error.
  */
-export function transformHandler(pipeline: TransformedPipeline, producer: StreamProducer, registry: Pick<SchemaRegistryClient, 'getSchema'>): RecordHandler<DataRecord> {
+export function transformHandler(
+  pipeline: TransformedPipeline,
+  producer: StreamProducer,
+  registry: Pick<SchemaRegistryClient, 'getSchema'>,
+  /** Told how many records went to `<p>.mapped` for each record handled (the records-out metric). */
+  onPublished: (count: number) => void = () => undefined,
+): RecordHandler<DataRecord> {
   const compiled = new PipelineTransform(pipeline.spec, registry);
   const mappedTopic = stageTopic(pipeline.tenant, pipeline.pipeline, 'mapped');
   return async (record) => {
@@ -37,6 +43,7 @@ export function transformHandler(pipeline: TransformedPipeline, producer: Stream
     } catch (error) {
       throw publishRejection(error, mappedTopic);
     }
+    onPublished(result.records.length);
   };
 }
 
