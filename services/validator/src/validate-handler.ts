@@ -19,6 +19,8 @@ export interface ValidateHandlerOptions {
   readonly registry: Pick<SchemaRegistryClient, 'getSchema'>;
   /** Per-run quality figures, fed every record with its reasons. */
   readonly quality?: RunQuality;
+  /** Told of each record that went on to `<p>.valid` (the records-out metric). */
+  readonly onPublished?: () => void;
 }
 
 /**
@@ -53,6 +55,7 @@ export function validateHandler(pipeline: ValidatedPipeline, options: ValidateHa
     await register(readFrameSchemaId(record.payload));
     const context = { ...record.context, tenant: record.context.tenant ?? pipeline.tenant, pipeline: record.context.pipeline ?? pipeline.pipeline };
     await options.producer.publishEncoded(validTopic, [{ key: record.keyBytes, value: record.payload, headers: writeRecordHeaders(context) }]);
+    options.onPublished?.();
   };
 }
 
