@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { compileTransform } from '../compile-transform';
 
 const step = (name: 'trim' | 'upper' | 'lower', config: string | string[]) => compileTransform([{ [name]: config }]);
@@ -24,5 +25,15 @@ describe('trim, upper and lower', () => {
   test('malformed paths are refused when the pipeline compiles', () => {
     assert.throws(() => step('trim', ['a', 'b[']), /\[0\] trim\.1: /);
     assert.throws(() => step('lower', []), /\[0\] lower: /);
+  });
+
+  test('upper and lower give what toUpperCase and toLowerCase give, for any text', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'Z', 'm', 'Q', '-', ' ', '7', 'ß', 'é', 'İ', 'ǅ', '\u{1F600}'), maxLength: 8 });
+    fc.assert(
+      fc.property(text, (s) => {
+        assert.equal(step('upper', 'x').run({ x: s }).records[0].x, s.toUpperCase());
+        assert.equal(step('lower', 'x').run({ x: s }).records[0].x, s.toLowerCase());
+      }),
+    );
   });
 });

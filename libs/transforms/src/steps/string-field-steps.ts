@@ -51,6 +51,21 @@ export function compileStringUpdate(step: string, paths: readonly FieldPath[], f
   };
 }
 
+/**
+ * s itself when it is ASCII without a letter in [from, to]; else convert(s). Codes and ids are
+ * mostly in the wanted case already, and a scan of a few characters is cheaper than the
+ * conversion, which builds a new string every time.
+ */
+function unlessAsciiOutside(from: number, to: number, convert: (s: string) => string): (s: string) => string {
+  return (s) => {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if ((c >= from && c <= to) || c > 127) return convert(s);
+    }
+    return s;
+  };
+}
+
 export const trimStep = stringFieldStep('trim', 'Removes leading and trailing white space.', (s) => s.trim());
-export const upperStep = stringFieldStep('upper', 'Turns strings to upper case.', (s) => s.toUpperCase());
-export const lowerStep = stringFieldStep('lower', 'Turns strings to lower case.', (s) => s.toLowerCase());
+export const upperStep = stringFieldStep('upper', 'Turns strings to upper case.', unlessAsciiOutside(97, 122, (s) => s.toUpperCase()));
+export const lowerStep = stringFieldStep('lower', 'Turns strings to lower case.', unlessAsciiOutside(65, 90, (s) => s.toLowerCase()));
