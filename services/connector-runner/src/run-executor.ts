@@ -31,6 +31,10 @@ export interface RunExecutorOptions {
   /** Least time between two PROGRESS events of a run; default 1000 ms. */
   readonly progressIntervalMs?: number;
   readonly retry?: Partial<RunRetryPolicy>;
+  /** The traceparent of a record entering the platform (a source span's); default a new trace each. */
+  readonly traceparent?: () => string;
+  /** Told of every batch once it is published and its cursor committed (metrics). */
+  readonly onBatch?: (request: RunRequest, batch: SourceCounts) => void;
   readonly logger?: StreamLogger;
 }
 
@@ -79,7 +83,7 @@ export class RunExecutor {
       const stored = await this.kafkaStep(() => this.options.cursors.latest(key), request, control);
       const start = startCursor({ runId, runMode: request.mode, sourceMode: source.plan.mode, connector: source.connector.name, cursorField: source.plan.cursorField, stored });
       this.logger.info({ tenant, pipeline, runId, stream: key.stream, start: start.because }, 'run reading');
-      const batchTarget: BatchTarget = { tenant, pipeline, runId, ...target, schema: source.stream.schema, keyOf: source.keyOf };
+      const batchTarget: BatchTarget = { tenant, pipeline, runId, ...target, schema: source.stream.schema, keyOf: source.keyOf, ...(this.options.traceparent && { traceparent: this.options.traceparent }) };
       await this.readAll(request, source, key, batchTarget, start.cursor, run, control);
       await this.kafkaStep(run.finished, request, control);
       return { status: 'finished', counts: run.counts };
@@ -119,7 +123,9 @@ export class RunExecutor {
           await this.kafkaStep(() => this.options.cursors.commit(stored), request, control);
           cursor = batch.cursor;
           attempt = 1;
-          await run.add({ read: batch.records.length + batch.invalid.length, published: sent.published, errors: sent.errors });
+          const counts = { read: batch.records.length + batch.invalid.length, published: sent.published, errors: sent.errors };
+          this.options.onBatch?.(request, counts);
+          await run.add(counts);
           await heartbeat(control);
           control.signal?.throwIfAborted();
         }
