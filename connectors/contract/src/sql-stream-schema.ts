@@ -33,6 +33,8 @@ export function sqlDiscoveredStream(
         type: field.nullable ? ['null', avroTypes[i]] : avroTypes[i],
         ...(field.nullable ? { default: null } : {}),
         doc: `${field.sourceName} ${field.sourceType}`,
+        // As the file source does: the transformer gives steps the column's own name back.
+        ...(field.name !== field.sourceName && { sourceName: field.sourceName }),
       })),
     },
     fields,
