@@ -101,6 +101,11 @@ export class RunConsumer {
   private async execute(request: RunRequest, heartbeat: () => Promise<void>): Promise<RunOutcome['status']> {
     const controller = new AbortController();
     this.active.set(request.runId, controller);
+    // kafkajs heartbeats only when asked: a page query longer than the session timeout would cost
+    // the partition. Beating on a timer keeps it, and a rebalance noticed meanwhile stops the read.
+    const beat = setInterval(() => {
+      heartbeat().catch((error: Error) => controller.abort(new RunInterrupted(`the runs consumer is rebalancing (${error.message})`)));
+    }, this.options.consumer?.heartbeatInterval ?? 3000);
     try {
       const outcome = await this.options.executor.execute(request, { signal: controller.signal, heartbeat });
       if (outcome.status !== 'interrupted') this.remember(request.runId);
@@ -110,6 +115,7 @@ export class RunConsumer {
       this.logger.error({ err: error, runId: request.runId }, 'the run executor threw; the request is passed over');
       return 'failed';
     } finally {
+      clearInterval(beat);
       this.active.delete(request.runId);
     }
   }
