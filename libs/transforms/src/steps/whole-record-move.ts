@@ -16,19 +16,24 @@ export function wholeRecordMove(sources: readonly (string | undefined)[], target
   const moved = new Set(sources as string[]);
   const targetFirstKeys = new Set(targets.map((t) => (t.segments[0].kind === 'key' ? t.segments[0].key : '')));
   const qualifies = (keys: readonly string[]) => keys.every((k) => moved.has(k) && !targetFirstKeys.has(k));
-  // Records of one source have one list of keys: the answer for the last list is kept.
+  // Records of one source have one list of keys: the answer for the last list is kept, and a
+  // record is compared with that list key by key (for-in walks V8's cached key list; Object.keys
+  // would copy it into a new array for every record).
   let lastKeys: string[] = [];
   let lastAnswer = false;
   return (record) => {
     if (Object.getPrototypeOf(record) !== Object.prototype) return false;
-    const keys = Object.keys(record);
-    if (keys.length === lastKeys.length) {
-      let same = true;
-      for (let i = 0; i < keys.length && same; i++) same = keys[i] === lastKeys[i];
-      if (same) return lastAnswer;
+    let i = 0;
+    let same = true;
+    for (const key in record) {
+      if (key !== lastKeys[i++]) {
+        same = false;
+        break;
+      }
     }
-    lastKeys = keys;
-    lastAnswer = qualifies(keys);
+    if (same && i === lastKeys.length) return lastAnswer;
+    lastKeys = Object.keys(record);
+    lastAnswer = qualifies(lastKeys);
     return lastAnswer;
   };
 }
