@@ -6,6 +6,7 @@
 // the prototype), and keys named on Object.prototype count only as own properties.
 import type { FieldPath, PathSegment } from './field-path';
 import { compileParentGetter, hasOwn, isInheritedName, isPlainContainer } from './path-read';
+import { plainPathUpdater } from './plain-path-updater';
 
 /** Why a write failed, or undefined when it succeeded. */
 export type WriteFailure = string | undefined;
@@ -98,7 +99,7 @@ function generalSetter(path: FieldPath): (record: Record<string, unknown>, value
   };
 }
 
-type Visitor = (o: unknown, update: (value: unknown) => unknown) => void;
+export type Visitor = (o: unknown, update: (value: unknown) => unknown) => void;
 
 /** Visits segment i of the path and on; built from the last segment back. */
 function visitorOf(segs: readonly PathSegment[], i: number): Visitor {
@@ -144,50 +145,9 @@ function visitorOf(segs: readonly PathSegment[], i: number): Visitor {
  * so a step that can fail keeps its failure in its own state rather than in a new closure.
  */
 export function compileUpdater(path: FieldPath): (record: unknown, update: (value: unknown) => unknown) => void {
-  return plainVisitor(path.segments) ?? visitorOf(path.segments, 0);
+  return plainPathUpdater(path.segments) ?? visitorOf(path.segments, 0);
 }
 
-/**
- * The commonest paths in one closure each: 'currency', 'shipTo.city' and 'lines[*].sku' with
- * keys not named on Object.prototype. Same checks as the visitor chain: a record at each key, an
- * array at the wildcard, a missing value or a function left alone.
- */
-function plainVisitor(segs: readonly PathSegment[]): Visitor | undefined {
-  const keyOf = (s: PathSegment | undefined) => (s !== undefined && s.kind === 'key' && !isInheritedName(s.key) ? s.key : undefined);
-  const [s0, s1, s2] = segs;
-  const a = keyOf(s0);
-  if (a === undefined) return undefined;
-  const updateKey = (o: Record<string, unknown>, key: string, update: (value: unknown) => unknown) => {
-    const v = o[key];
-    if (v !== undefined && typeof v !== 'function') o[key] = update(v);
-  };
-  if (segs.length === 1) {
-    return (o, update) => {
-      if (isPlainContainer(o)) updateKey(o, a, update);
-    };
-  }
-  const b = keyOf(s1);
-  if (segs.length === 2 && b !== undefined) {
-    return (o, update) => {
-      if (!isPlainContainer(o)) return;
-      const parent = o[a];
-      if (isPlainContainer(parent)) updateKey(parent, b, update);
-    };
-  }
-  const c = keyOf(s2);
-  if (segs.length === 3 && s1.kind === 'all' && c !== undefined) {
-    return (o, update) => {
-      if (!isPlainContainer(o)) return;
-      const items = o[a];
-      if (!Array.isArray(items)) return;
-      for (let j = 0; j < items.length; j++) {
-        const item = items[j];
-        if (isPlainContainer(item)) updateKey(item, c, update);
-      }
-    };
-  }
-  return undefined;
-}
 
 /**
  * Removes the field at a path; a missing field is left as is. A wildcard before the last
