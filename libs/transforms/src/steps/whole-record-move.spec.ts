@@ -14,6 +14,17 @@ describe('rename of every field of a record', () => {
     assert.deepEqual(Object.keys(records[0]), ['orderId', 'customer', 'currency']);
   });
 
+  test('a record that is not a plain object (an Avro decoder class instance) is moved in place and keeps its class', () => {
+    class Decoded {
+        constructor(public ORD_NO: unknown) {}
+    }
+    const input = new Decoded('SO-1') as unknown as DataRecord;
+    const { records } = rename({ ORD_NO: 'orderId' }, input);
+    assert.equal(records[0], input);
+    assert.ok(records[0] instanceof Decoded);
+    assert.equal(JSON.stringify(records[0]), '{"orderId":"SO-1"}');
+  });
+
   test('leaves any record as moving the fields in place does: keys, order, values and failures', () => {
     const key = fc.constantFrom('a', 'b', 'c', 'd', 'x y');
     const path = fc.array(key, { minLength: 1, maxLength: 2 }).map((keys) => keys.join('.'));
