@@ -16,7 +16,7 @@ describe('rename of every field of a record', () => {
 
   test('a record that is not a plain object (an Avro decoder class instance) is moved in place and keeps its class', () => {
     class Decoded {
-        constructor(public ORD_NO: unknown) {}
+      constructor(public ORD_NO: unknown) {}
     }
     const input = new Decoded('SO-1') as unknown as DataRecord;
     const { records } = rename({ ORD_NO: 'orderId' }, input);
