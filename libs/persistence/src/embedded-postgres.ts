@@ -2,14 +2,16 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PGliteSessionQueue } from './pglite-session-queue';
 
 /**
  * PGlite (PostgreSQL compiled to WebAssembly) persisted in a folder and served on a loopback
  * port through pglite-socket, so the control plane talks to it with the same `pg` driver, the
  * same TypeORM options and the same migrations as a real PostgreSQL: one code path.
  *
- * pglite-socket multiplexes several connections onto the single-session PGlite, keeping a
- * connection's transaction together; callers should still keep their pools small.
+ * pglite-socket multiplexes several connections onto the single-session PGlite; our queue keeps
+ * a connection's extended-query sequence and its transaction together (pglite-session-queue.ts).
+ * Callers should still keep their pools small: one session serves them all, one at a time.
  */
 export class EmbeddedPostgres {
   private constructor(
@@ -25,7 +27,9 @@ export class EmbeddedPostgres {
     const lockFile = takeFolderLock(folder);
     try {
       const db = await PGlite.create(join(folder, 'data'));
-      const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port ?? 0, maxConnections: options.maxConnections ?? 16 });
+      const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port ?? 0, maxConnections: options.maxConnections ?? 64 });
+      // Connections take their queue from the server when they attach, so this replaces it for all.
+      (server as unknown as { queryQueue: PGliteSessionQueue }).queryQueue = new PGliteSessionQueue(db);
       try {
         await server.start();
       } catch (err) {
