@@ -54,6 +54,11 @@ export const rangeRule: RuleDefinition<RangeConfig> = {
     if (min && max && min.kind === 'number' && min.at() > max.at()) throw new RuleConfigError(`min ${min.text} is above max ${max.text}`, ['min']);
     const read = kind === 'number' ? numberOf : instantOf;
     const show = (x: number) => (kind === 'number' ? String(x) : new Date(x).toISOString());
+    /** ' (2024-05-02T00:00:00.000Z)' after a bound written otherwise ('now+1d'), else nothing. */
+    const boundNote = (bound: Bound, at: number) => {
+      const text = show(at);
+      return bound.text === text ? '' : ` (${text})`;
+    };
     // an Avro day number or epoch ms says little to a person: show the instant too
     const shown = (value: unknown, x: number) => (kind === 'date' && typeof value === 'number' ? `${value} (${show(x)})` : describeValue(value));
     return {
@@ -64,11 +69,11 @@ export const rangeRule: RuleDefinition<RangeConfig> = {
         // Messages (and the date formatting in them) are built only for a value that fails.
         if (min) {
           const lo = min.at();
-          if (x < lo || (cfg.exclusiveMin && x === lo)) return `is ${shown(value, x)}, below the minimum ${min.text}${min.text === show(lo) ? '' : ` (${show(lo)})`}`;
+          if (x < lo || (cfg.exclusiveMin && x === lo)) return `is ${shown(value, x)}, below the minimum ${min.text}${boundNote(min, lo)}`;
         }
         if (max) {
           const hi = max.at();
-          if (x > hi || (cfg.exclusiveMax && x === hi)) return `is ${shown(value, x)}, above the maximum ${max.text}${max.text === show(hi) ? '' : ` (${show(hi)})`}`;
+          if (x > hi || (cfg.exclusiveMax && x === hi)) return `is ${shown(value, x)}, above the maximum ${max.text}${boundNote(max, hi)}`;
         }
         return undefined;
       }),
