@@ -41,17 +41,16 @@ export const renameStep: StepDefinition<z.infer<typeof config>> = {
         return fields;
       },
       apply(record, emit) {
-        // Read every source before moving any, so moves do not see each other's results.
-        for (let i = 0; i < moves.length; i++) {
-          const m = moves[i];
-          const v = m.from === undefined ? m.get(record) : record[m.from];
-          values[i] = typeof v === 'function' ? undefined : v;
-        }
         let moved = record;
-        if (movesWholeRecord !== undefined && movesWholeRecord(record)) moved = {};
+        // Read every source before moving any, so moves do not see each other's results.
+        if (movesWholeRecord !== undefined && movesWholeRecord(record, values)) moved = {};
         else {
           for (let i = 0; i < moves.length; i++) {
-            if (values[i] === undefined) continue;
+            const m = moves[i];
+            values[i] = m.from === undefined ? m.get(record) : record[m.from];
+          }
+          for (let i = 0; i < moves.length; i++) {
+            if (values[i] === undefined || typeof values[i] === 'function') continue;
             const m = moves[i];
             if (m.from === undefined) m.remove(record);
             else record[m.from] = undefined;
@@ -60,7 +59,8 @@ export const renameStep: StepDefinition<z.infer<typeof config>> = {
         let failed: Reason[] | undefined;
         for (let i = 0; i < moves.length && failed === undefined; i++) {
           const v = values[i];
-          if (v === undefined) continue;
+          // a function is no value (see path-read.ts): the source counts as missing
+          if (v === undefined || typeof v === 'function') continue;
           const failure = writers.set(moved, i, v);
           if (failure !== undefined) failed = [reason('rename', failure, moves[i].target.text)];
         }

@@ -28,12 +28,14 @@ describe('rename of every field of a record', () => {
   test('leaves any record as moving the fields in place does: keys, order, values and failures', () => {
     const key = fc.constantFrom('a', 'b', 'c', 'd', 'x y');
     const path = fc.array(key, { minLength: 1, maxLength: 2 }).map((keys) => keys.join('.'));
-    const value = fc.oneof(fc.constant(null), fc.integer(), fc.string({ maxLength: 2 }), fc.record({ n: fc.integer() }));
+    const value = fc.oneof(fc.constant(null), fc.integer(), fc.string({ maxLength: 2 }), fc.record({ n: fc.integer() }), fc.constant(() => 1));
+    // one level deep is all these records have; functions are kept as they are
+    const copy = (record: DataRecord) => Object.fromEntries(Object.entries(record).map(([k, v]) => [k, typeof v === 'object' && v !== null ? { ...v } : v]));
     fc.assert(
       fc.property(fc.dictionary(key, path, { minKeys: 1, maxKeys: 5 }), fc.dictionary(key, value, { maxKeys: 5 }), (config, record) => {
-        const together = rename(config, structuredClone(record));
+        const together = rename(config, copy(record));
         // an absent key the rename does not move keeps the record from being replaced
-        const inPlace = rename(config, { ...structuredClone(record), 'not moved': undefined });
+        const inPlace = rename(config, { ...copy(record), 'not moved': undefined });
         assert.deepEqual(together.reasons, inPlace.reasons);
         assert.equal(JSON.stringify(together.records), JSON.stringify(inPlace.records));
       }),
