@@ -20,7 +20,7 @@ export const renameStep: StepDefinition<z.infer<typeof config>> = {
     const moves = Object.entries(cfg).map(([from, to]) => {
       const source = pathAt(from, [from], { wildcard: false });
       const target = pathAt(to, [from], { wildcard: false });
-      // `from`/`to` hold the key of a one-key path, which apply reads and writes directly.
+      // `from` holds the key of a one-key source, which apply reads directly.
       return { source, target, from: plainTopKey(source), get: compileGetter(source), remove: compileDeleter(source) };
     });
     const writers = compileTargetWriters(moves.map((m) => m.target));
