@@ -56,6 +56,8 @@ export function stackProcesses(s: StackSettings): ProcessSpec[] {
   const { ports } = s;
   const kafka = `127.0.0.1:${ports.broker}`;
   const registryUrl = `http://127.0.0.1:${ports.registry}`;
+  // The tenants' file areas (`<root>/<tenant>`): where file connections and file sources may read.
+  const files = { TRIBUTARY_FILE_ROOT: join(s.dataDir, 'files') };
   const common = { KAFKA_BROKERS: kafka, SCHEMA_REGISTRY_URL: registryUrl, LOG_LEVEL: s.logLevel, TRIBUTARY_DATA_DIR: s.dataDir, HOST: '127.0.0.1' };
   const database = { DATABASE_URL: s.databaseUrl };
   const cli = (name: string, port: number, args: string[], env: NodeJS.ProcessEnv = {}) => program(s, name, 'services/cli/src/main.ts', port, args, env);
@@ -66,6 +68,7 @@ export function stackProcesses(s: StackSettings): ProcessSpec[] {
     cli('control-plane', ports.controlPlane, ['control-plane'], {
       ...common,
       ...database,
+      ...files,
       PORT: String(ports.controlPlane),
       TRIBUTARY_MASTER_KEYS: s.masterKeys,
       TRIBUTARY_JWT_SECRET: s.jwtSecret,
@@ -77,7 +80,7 @@ export function stackProcesses(s: StackSettings): ProcessSpec[] {
     service('tax-sink', ports.taxSink, { TAX_API_URL: `http://127.0.0.1:${ports.taxApi}` }),
     service('validator', ports.validator),
     service('transformer', ports.transformer),
-    service('connector-runner', ports.connectorRunner, { ...database, TRIBUTARY_MASTER_KEYS: s.masterKeys }),
+    service('connector-runner', ports.connectorRunner, { ...database, ...files, TRIBUTARY_MASTER_KEYS: s.masterKeys }),
     service('ws-gateway', ports.wsGatewayOps, { ...database, TRIBUTARY_JWT_SECRET: s.jwtSecret, WS_PORT: String(ports.wsGateway) }),
   ];
 }

@@ -46,7 +46,7 @@ const SKUS = [
   ['WID-100', 'Widget, standard', 'P0000000'],
   ['GAD-220', 'Gadget, deluxe', 'P0000000'],
   ['SRV-010', 'Installation service', 'S0000000'],
-  ['FD-001', 'Groceries bundle', 'F0000000'],
+  ['FD-001', 'Groceries bundle', 'PF050000'],
 ] as const;
 
 export interface SampleOptions {
@@ -54,7 +54,7 @@ export interface SampleOptions {
   readonly from?: number;
   /** Every n-th order is bad; 0 for none. Default 50 (2%). */
   readonly badEvery?: number;
-  /** Changes prices and updated_at, as an ERP update would; default 0. */
+  /** Changes the price and moves updated_at `revision` months later, as an ERP update (or a later insert) would; default 0. */
   readonly revision?: number;
 }
 
@@ -85,7 +85,7 @@ export function sampleOrder(n: number, options: SampleOptions = {}): SampleOrder
     quantity: String(1 + (n % 5)),
     unit_price: (9.99 + (n % 40) * 2.5 + revision).toFixed(2),
     tax_code: taxCode,
-    updated_at: new Date(Date.UTC(2026, 9, day, 12, 0, 0) + revision * 3_600_000).toISOString(),
+    updated_at: new Date(Date.UTC(2026, 9 + revision, day, 12, 0, 0)).toISOString(),
   };
   if (badEvery > 0 && n % badEvery === 0) {
     const field = BAD_FIELDS[(n / badEvery) % BAD_FIELDS.length];

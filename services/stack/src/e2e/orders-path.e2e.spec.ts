@@ -1,0 +1,109 @@
+/**
+ * The TAXMAN path end to end on the embedded stack (issue 6, "Done when"): every program a real
+ * process, orders in from a PostgreSQL table and from CSV files, tax results out, and the
+ * failures the product must survive: a flaky and then absent tax API, SIGKILLed services and
+ * broker, a second tax-sink instance. One stack for the file, as CI's time is bounded.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { badFieldOf, ordersAsCsv, sampleOrder } from '../demo/sample-orders';
+import { seedErpTable } from '../demo/demo-seed';
+import { E2EPlatform, eventually, repoRoot } from './e2e-platform';
+
+const ORDERS = 10_000;
+const BAD = ORDERS / 50;
+
+/** The demo pipeline for another tenant and name. */
+function pipelineDocument(file: 'erp-orders' | 'csv-orders', tenant: string, name: string, extra = ''): string {
+  return (
+    readFileSync(join(repoRoot, 'examples', 'demo', `${file}.yaml`), 'utf8')
+      .replace('tenant: demo', `tenant: ${tenant}`)
+      .replace(`name: ${file}`, `name: ${name}`)
+      .replace(`tenant: "'demo'"`, `tenant: "'${tenant}'"`)
+      .replace(`pipeline: "'${file}'"`, `pipeline: "'${name}'"`)
+      .replace('table: erp.orders', `table: ${tenant}_erp.orders`)
+      .replace('schemas: [erp]', `schemas: [${tenant}_erp]`)
+      .replace('secret: demo-erp', `secret: ${tenant}-erp`) + extra
+  );
+}
+
+describe('the TAXMAN path on the embedded stack', { timeout: 600_000 }, () => {
+  let platform: E2EPlatform;
+
+  before(async () => {
+    platform = await E2EPlatform.start();
+    await platform.createTenant('acme');
+    const db = new URL(platform.stack.urls.database);
+    await platform.call('PUT', '/tenants/acme/secrets/acme-erp', {
+      value: JSON.stringify({ host: db.hostname, port: Number(db.port), database: db.pathname.slice(1), user: db.username, password: '' }),
+    });
+  });
+
+  after(async () => {
+    await platform?.stop();
+  });
+
+  async function finished(tenant: string, runId: string): Promise<void> {
+    await eventually(async () => ['succeeded', 'failed', 'cancelled'].includes((await platform.run(tenant, runId)).status), `run ${runId} to end`, 300_000, 500);
+    const run = await platform.run(tenant, runId);
+    assert.equal(run.status, 'succeeded', `run ${runId}: ${JSON.stringify(run)}\n${platform.output.slice(-40).join('\n')}`);
+  }
+
+  async function expectOutcome(tenant: string, pipeline: string, goodOrders: number, badOrders: number[]): Promise<void> {
+    await eventually(async () => (await platform.results(tenant, pipeline)).length >= goodOrders, `${goodOrders} results of ${pipeline}`, 300_000, 1000);
+    const results = await platform.results(tenant, pipeline);
+    assert.equal(results.length, goodOrders, 'one result per good order, no more');
+    const errors = await platform.errorRecords(tenant, pipeline);
+    const byOrder = new Map(errors.map((e) => [e.recordKey ? Buffer.from(e.recordKey).toString('utf8') : '', e]));
+    assert.equal(errors.length, badOrders.length, 'one ErrorRecord per bad order');
+    for (const n of badOrders) {
+      const orderId = sampleOrder(n).order_id;
+      const error = byOrder.get(orderId);
+      assert.ok(error, `an ErrorRecord for ${orderId}`);
+      assert.ok(
+        error.reasons.some((r) => r.field === badFieldOf(n)),
+        `${orderId}'s reason names ${badFieldOf(n)}: ${JSON.stringify(error.reasons)}`,
+      );
+      assert.ok(!results.some((r) => r.order_key === orderId), `${orderId} has no result`);
+    }
+  }
+
+  const badNumbers = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i).filter((n) => badFieldOf(n) !== undefined);
+
+  test('10,000 orders from a PostgreSQL table: exactly the good ones become results, each bad one an ErrorRecord naming its field', async () => {
+    const orders = Array.from({ length: ORDERS }, (_, i) => sampleOrder(i + 1));
+    await platform.sql('CREATE SCHEMA IF NOT EXISTS acme_erp');
+    await seedErpTable(platform.stack.urls.database, orders, 'acme_erp');
+    await platform.apply('acme', pipelineDocument('erp-orders', 'acme', 'erp-orders'));
+    await finished('acme', await platform.runNow('acme', 'erp-orders'));
+    await expectOutcome('acme', 'erp-orders', ORDERS - BAD, badNumbers(1, ORDERS));
+  });
+
+  test('an incremental run after 100 rows are inserted or updated publishes just those 100', async () => {
+    const raw = 'tributary.acme.erp-orders.raw';
+    const before = await platform.topicEnd(raw);
+    const updated = Array.from({ length: 60 }, (_, i) => 1 + i * 7).filter((n) => badFieldOf(n) === undefined).slice(0, 50).map((n) => sampleOrder(n, { revision: 1 }));
+    const inserted = Array.from({ length: 50 }, (_, i) => sampleOrder(ORDERS + 1 + i, { badEvery: 0, revision: 1 }));
+    await seedErpTable(platform.stack.urls.database, [...updated, ...inserted], 'acme_erp');
+    await finished('acme', await platform.runNow('acme', 'erp-orders'));
+    assert.equal((await platform.topicEnd(raw)) - before, 100);
+    await expectOutcome('acme', 'erp-orders', ORDERS - BAD + 50, badNumbers(1, ORDERS));
+    const ids = updated.map((o) => o.order_id);
+    await eventually(
+      async () => (await platform.sql(`SELECT 1 FROM results WHERE order_key = ANY($1) AND order_updated_at >= '2026-11-01'`, [ids])).length === 50,
+      'the 50 updated orders taxed again at their new version',
+    );
+  });
+
+  test('10,000 orders from CSV files: the same outcome', async () => {
+    const drop = join(platform.dataDir, 'files', 'acme', 'drop');
+    mkdirSync(drop, { recursive: true });
+    const orders = Array.from({ length: ORDERS }, (_, i) => sampleOrder(i + 1));
+    for (let part = 0; part < 4; part++) writeFileSync(join(drop, `orders-${part}.csv`), ordersAsCsv(orders.slice(part * 2500, (part + 1) * 2500)));
+    await platform.apply('acme', pipelineDocument('csv-orders', 'acme', 'csv-orders'));
+    await finished('acme', await platform.runNow('acme', 'csv-orders'));
+    await expectOutcome('acme', 'csv-orders', ORDERS - BAD, badNumbers(1, ORDERS));
+  });
+});
