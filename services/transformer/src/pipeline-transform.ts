@@ -11,6 +11,8 @@ export interface WriterTransform {
   run(record: DataRecord): TransformResult;
   /** The Avro schema of `<p>.mapped` records, registered under `<p>.mapped-value`. */
   readonly schema: Record<string, unknown>;
+  /** `schema` as JSON text, made once: what is registered. */
+  readonly schemaText: string;
 }
 
 /**
@@ -64,7 +66,8 @@ export class PipelineTransform {
     const withTransform = (steps: Array<Record<string, unknown>>, schema: Record<string, unknown>): WriterTransform => {
       const transform = compileTransform(steps, this.context);
       // Without steps the records go on as written: the raw schema's names and values.
-      if (steps.length === 0) return { run: (record) => transform.run(record), schema };
+      const schemaText = JSON.stringify(schema);
+      if (steps.length === 0) return { run: (record) => transform.run(record), schema, schemaText };
       const prepare = [valueConverter(raw, 'to-steps'), sourceNameRestorer(raw)].filter((f) => f !== undefined);
       const finish = valueConverter(schema, 'to-codec');
       const run = (record: DataRecord): TransformResult => {
@@ -73,7 +76,7 @@ export class PipelineTransform {
         if (finish) for (const out of result.records) finish(out);
         return result;
       };
-      return { run, schema };
+      return { run, schema, schemaText };
     };
     if (this.target) return withTransform(this.steps, this.target);
     if (this.steps.length === 0) return withTransform([], raw);

@@ -29,7 +29,7 @@ describe('the transformer maps <p>.raw to <p>.mapped through the pipeline steps'
       groupId: consumerGroup(spec.metadata.tenant, spec.metadata.name, 'transformer'),
       topics: [topic(spec, 'raw')],
       stage: 'TRANSFORM',
-      handle: transformHandler({ tenant: spec.metadata.tenant, pipeline: spec.metadata.name, spec }, fx.producer, new SchemaRegistryHttp(fx.registry.url)),
+      handle: transformHandler({ tenant: spec.metadata.tenant, pipeline: spec.metadata.name, spec }, { producer: fx.producer, codec: fx.codec, registry: new SchemaRegistryHttp(fx.registry.url) }),
       consumer: FAST,
       topicRefreshMs: 0,
       logger,

@@ -1,6 +1,6 @@
-import { AvroEncodeError, readFrameSchemaId, SchemaRegistryError, type SchemaRegistryClient } from '@tributary/avro';
-import { stageTopic, type PipelineSpec } from '@tributary/pipeline-spec';
-import { PublishError, RecordRejection, type Reason, type RecordHandler, type StreamProducer } from '@tributary/stream';
+import { AvroEncodeError, readFrameSchemaId, SchemaRegistryError, type ConfluentAvroCodec, type SchemaRegistryClient } from '@tributary/avro';
+import { stageTopic, valueSubject, type PipelineSpec } from '@tributary/pipeline-spec';
+import { RecordRejection, writeRecordHeaders, type Reason, type RecordHandler, type StreamProducer } from '@tributary/stream';
 import { TransformCompileError, type DataRecord, type Reason as StepReason } from '@tributary/transforms';
 import { MappedSchemaError } from './mapped-schema';
 import { PipelineTransform, type WriterTransform } from './pipeline-transform';
@@ -20,15 +20,33 @@ export interface TransformedPipeline {
  * name the step and the field: the consumer runner sends it to `<p>.errors` (stage TRANSFORM)
  * and the partition moves on. A record the steps filter out ends here, without error.
  */
-export function transformHandler(
-  pipeline: TransformedPipeline,
-  producer: StreamProducer,
-  registry: Pick<SchemaRegistryClient, 'getSchema'>,
+export interface TransformHandlerOptions {
+  readonly producer: StreamProducer;
+  readonly codec: ConfluentAvroCodec;
+  /** For a raw schema's text as registered (field attributes included). */
+  readonly registry: Pick<SchemaRegistryClient, 'getSchema'>;
   /** Told how many records went to `<p>.mapped` for each record handled (the records-out metric). */
-  onPublished: (count: number) => void = () => undefined,
-): RecordHandler<DataRecord> {
-  const compiled = new PipelineTransform(pipeline.spec, registry);
+  readonly onPublished?: (count: number) => void;
+}
+
+export function transformHandler(pipeline: TransformedPipeline, options: TransformHandlerOptions): RecordHandler<DataRecord> {
+  const { producer, codec } = options;
+  const compiled = new PipelineTransform(pipeline.spec, options.registry);
   const mappedTopic = stageTopic(pipeline.tenant, pipeline.pipeline, 'mapped');
+  // Registered once per mapped schema, however many records are in flight when it is first met;
+  // records are then encoded with that schema's id (two raw schemas may map to two schemas).
+  const schemaIds = new WeakMap<WriterTransform, Promise<number>>();
+  const schemaIdOf = (writer: WriterTransform): Promise<number> => {
+    let id = schemaIds.get(writer);
+    if (id === undefined) {
+      id = codec.register(valueSubject(mappedTopic), writer.schemaText);
+      schemaIds.set(writer, id);
+      id.catch((error) => {
+        if (!isRefusal(error)) schemaIds.delete(writer);
+      });
+    }
+    return id;
+  };
   return async (record) => {
     // A tombstone on raw (an upstream producer deleting a key) has nothing to map.
     if (record.value === null || record.payload === null) return;
@@ -39,11 +57,14 @@ export function transformHandler(
     // Upstream producers may write raw records without our headers: the topic says whose they are.
     const context = { ...record.context, tenant: record.context.tenant ?? pipeline.tenant, pipeline: record.context.pipeline ?? pipeline.pipeline };
     try {
-      await producer.publish(mappedTopic, result.records.map((value) => ({ key: record.keyBytes, value, context })), { schema: writer.schema });
+      const id = await schemaIdOf(writer);
+      const headers = writeRecordHeaders(context);
+      const frames = await Promise.all(result.records.map((value) => codec.encode(id, value)));
+      await producer.publishEncoded(mappedTopic, frames.map((value) => ({ key: record.keyBytes, value, headers })));
     } catch (error) {
       throw publishRejection(error, mappedTopic);
     }
-    onPublished(result.records.length);
+    options.onPublished?.(result.records.length);
   };
 }
 
@@ -66,10 +87,12 @@ function stepReason(reason: StepReason): Reason {
 
 /** The record's own fault (it does not fit, the registry refuses its schema) as a rejection; anything else as it is. */
 function publishRejection(error: unknown, topic: string): unknown {
-  const cause = error instanceof PublishError ? error.cause : error;
-  if (cause instanceof AvroEncodeError) return new RecordRejection({ code: 'SCHEMA_MISMATCH', message: `does not fit the schema of ${topic}: ${cause.message}`, field: cause.path || null });
-  if (cause instanceof SchemaRegistryError && (cause.type === 'INCOMPATIBLE_SCHEMA' || cause.type === 'INVALID_SCHEMA')) {
-    return new RecordRejection({ code: cause.type, message: `the mapped schema was refused for ${topic}-value: ${cause.message}` });
-  }
+  if (error instanceof AvroEncodeError) return new RecordRejection({ code: 'SCHEMA_MISMATCH', message: `does not fit the schema of ${topic}: ${error.message}`, field: error.path || null });
+  if (isRefusal(error)) return new RecordRejection({ code: error.type, message: `the mapped schema was refused for ${topic}-value: ${error.message}` });
   return error;
+}
+
+/** The registry will not take the schema, now or later. */
+function isRefusal(error: unknown): error is SchemaRegistryError {
+  return error instanceof SchemaRegistryError && (error.type === 'INCOMPATIBLE_SCHEMA' || error.type === 'INVALID_SCHEMA');
 }

@@ -18,7 +18,7 @@ export async function startTransformer(ctx: ServiceContext, config: BaseConfig):
     stage: 'TRANSFORM',
     handler: (pipeline) => {
       const labels = { tenant: pipeline.tenant, pipeline: pipeline.pipeline, topic: stageTopic(pipeline.tenant, pipeline.pipeline, 'mapped') };
-      return transformHandler(pipeline, ctx.producer, registry, (count) => ctx.metrics.recordsOut.inc(labels, count));
+      return transformHandler(pipeline, { producer: ctx.producer, codec: ctx.codec, registry, onPublished: (count) => ctx.metrics.recordsOut.inc(labels, count) });
     },
   });
   await consumers.start();
