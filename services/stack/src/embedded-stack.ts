@@ -14,6 +14,7 @@ export interface StackOptions {
   readonly logLevel?: string;
   readonly env?: NodeJS.ProcessEnv;
   readonly envOf?: StackSettings['envOf'];
+  readonly nodeArgs?: StackSettings['nodeArgs'];
   /** Start only these programs (tests that need part of the path); default all. */
   readonly only?: readonly string[];
   readonly onOutput?: (name: string, line: string) => void;
@@ -66,6 +67,7 @@ export class EmbeddedStack {
       logLevel: options.logLevel ?? 'info',
       env: options.env ?? {},
       envOf: options.envOf,
+      nodeArgs: options.nodeArgs,
     };
     const onOutput = options.onOutput ?? (() => undefined);
     const onEvent = options.onEvent ?? (() => undefined);

@@ -49,6 +49,8 @@ export interface StackSettings {
   readonly env: NodeJS.ProcessEnv;
   /** Extra variables for one process, by name. */
   readonly envOf?: Readonly<Record<string, NodeJS.ProcessEnv>>;
+  /** Flags for node itself in every process, e.g. ['--cpu-prof', '--cpu-prof-dir', dir] (NODE_OPTIONS refuses those). */
+  readonly nodeArgs?: readonly string[];
 }
 
 /** The programs of the stack in start order: each needs only those before it. */
@@ -93,7 +95,7 @@ function program(s: StackSettings, name: string, script: string, port: number, a
   return {
     name,
     command: process.execPath,
-    args: [...launch, ...args],
+    args: [...(s.nodeArgs ?? []), ...launch, ...args],
     cwd: s.root,
     port,
     env: { ...process.env, SWC_NODE_PROJECT: join(s.root, 'tsconfig.json'), ...s.env, ...env, ...s.envOf?.[name] },
