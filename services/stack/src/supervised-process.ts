@@ -74,7 +74,9 @@ export class SupervisedProcess {
 
   private spawnChild(): void {
     const { command, args, env, cwd, name } = this.spec;
-    const child = spawn(command, [...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group: a terminal's Ctrl-C reaches only the supervisor, which stops the
+    // programs in order (stage services before the broker they commit to).
+    const child = spawn(command, [...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     this.child = child;
     for (const stream of [child.stdout!, child.stderr!]) {
       let pending = '';
