@@ -82,6 +82,11 @@ export class EmbeddedStack {
       wsGateway: `ws://127.0.0.1:${ports.wsGateway}`,
     };
     const stack = new EmbeddedStack(processes, postgres, urls, admin, ports);
+    // The programs run in their own process groups; should this process end without stop(), they
+    // must not live on holding the ports and the data folder.
+    process.once('exit', () => {
+      for (const p of processes.values()) if (p.pid) process.kill(p.pid, 'SIGKILL');
+    });
     try {
       for (const name of FOUNDATION) await processes.get(name)?.start();
       await Promise.all([...processes.values()].filter((p) => !FOUNDATION.includes(p.spec.name)).map((p) => p.start()));
