@@ -85,7 +85,13 @@ export class EmbeddedStack {
     // The programs run in their own process groups; should this process end without stop(), they
     // must not live on holding the ports and the data folder.
     process.once('exit', () => {
-      for (const p of processes.values()) if (p.pid) process.kill(p.pid, 'SIGKILL');
+      for (const p of processes.values()) {
+        try {
+          if (p.pid) process.kill(p.pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
     });
     try {
       for (const name of FOUNDATION) await processes.get(name)?.start();
