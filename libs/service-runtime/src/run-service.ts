@@ -74,8 +74,17 @@ export async function startService<S extends z.ZodRawShape>(definition: ServiceD
     await pipelines.start();
     closers.push(() => pipelines.stop());
     const context: ServiceContext = { name: definition.name, kafka, codec, producer, pipelines, metrics, logger, tracer: tracing.tracer, dataDir: config.TRIBUTARY_DATA_DIR };
+    // Health and metrics answer from here on (not ready until the service's start has joined its
+    // consumer groups, which after a crash takes a session timeout): a liveness probe must not
+    // kill a process that is only waiting to rejoin.
+    let startedUp = false;
+    health.register('started', () => startedUp);
+    const app = await NestFactory.create(opsModule(context, health, metrics, definition.module), { logger: new PinoNestLogger(logger), abortOnError: false });
+    await app.listen(config.PORT ?? 0, config.HOST);
+    closers.push(() => app.close());
     const started = await definition.start(context, config);
     closers.push(() => started.stop());
+    startedUp = true;
     if (started.ready) health.register(definition.name, started.ready.bind(started));
     if (started.groupIds) {
       const timer = setInterval(() => {
@@ -86,9 +95,6 @@ export async function startService<S extends z.ZodRawShape>(definition: ServiceD
       timer.unref();
       closers.push(async () => clearInterval(timer));
     }
-    const app = await NestFactory.create(opsModule(context, health, metrics, definition.module), { logger: new PinoNestLogger(logger), abortOnError: false });
-    await app.listen(config.PORT ?? 0, config.HOST);
-    closers.push(() => app.close());
     const url = urlOf(app);
     logger.info({ url }, `${definition.name} started`);
     return { url, context, close };
