@@ -11,14 +11,14 @@ import { createConnection, type Connection } from 'mysql2/promise';
 import { Client } from 'pg';
 import { CONNECTOR_RUNNER_SERVICE } from './main';
 import { runEventPublisher } from './run-events';
-import { RunnerFixture } from './testing/runner-fixture';
+import { StageFixture } from '@tributary/service-runtime/testing';
 
 const MASTER_KEYS = `k1:${generateMasterKey()}`;
 const LOCAL_POSTGRES = { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' };
 const LOCAL_MARIADB = { host: '127.0.0.1', port: 3306, user: 'root', password: '' };
 
 describe('the connector runner service on the runtime, with secrets from the control plane database', () => {
-  let fx: RunnerFixture;
+  let fx: StageFixture;
   let scratch: ScratchDatabase;
   let controlPlaneDb: Database;
   let service: RunningService;
@@ -54,7 +54,7 @@ describe('the connector runner service on the runtime, with secrets from the con
   };
 
   before(async () => {
-    fx = await RunnerFixture.start();
+    fx = await StageFixture.start();
     scratch = await createScratchDatabase();
     controlPlaneDb = await openDatabase({ url: scratch.url, dataDir: dataDir.path });
     pg = new Client(LOCAL_POSTGRES);

@@ -10,12 +10,12 @@ import { KafkaCursorStore } from './cursor-store';
 import { RunConsumer } from './run-consumer';
 import { RunExecutor, type RunControl, type RunOutcome } from './run-executor';
 import { runEventPublisher, type RunRequest } from './run-events';
-import { RunnerFixture } from './testing/runner-fixture';
+import { StageFixture } from '@tributary/service-runtime/testing';
 
 const FAST = { sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 100 };
 
 describe('runners take run requests from _tributary.runs, one runner per run', () => {
-  let fx: RunnerFixture;
+  let fx: StageFixture;
   const folder = tempDir('runner-files');
   const cleanup: (() => Promise<void>)[] = [];
 
@@ -55,7 +55,7 @@ describe('runners take run requests from _tributary.runs, one runner per run', (
   };
 
   before(async () => {
-    fx = await RunnerFixture.start();
+    fx = await StageFixture.start();
   });
   after(async () => {
     for (const step of cleanup.reverse()) await step();

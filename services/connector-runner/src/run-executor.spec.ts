@@ -8,13 +8,13 @@ import { KafkaCursorStore, type CursorStore } from './cursor-store';
 import { RunInterrupted } from './run-failure';
 import { RunExecutor, type RunExecutorOptions } from './run-executor';
 import type { RunRequest } from './run-events';
-import { RunnerFixture, type ReadRecord } from './testing/runner-fixture';
+import { StageFixture, type ReadRecord } from '@tributary/service-runtime/testing';
 
 const LOCAL_POSTGRES = { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' };
 const SECRET_PASSWORD = `pw-${randomUUID()}`;
 
 describe('a run reads a PostgreSQL table into <p>.raw, batch by batch, cursor after acknowledgement', () => {
-  let fx: RunnerFixture;
+  let fx: StageFixture;
   let db: Client;
   let schema: string;
   const stores: KafkaCursorStore[] = [];
@@ -48,7 +48,7 @@ describe('a run reads a PostgreSQL table into <p>.raw, batch by batch, cursor af
   const keys = (records: readonly ReadRecord[]) => records.map((r) => r.key).sort((a, b) => Number(a) - Number(b));
 
   before(async () => {
-    fx = await RunnerFixture.start();
+    fx = await StageFixture.start();
     db = new Client(LOCAL_POSTGRES);
     await db.connect();
     schema = `runner_${randomUUID().slice(0, 8)}`;

@@ -11,7 +11,7 @@ import { repoRoot } from '@tributary/testing';
 import type { DataRecord } from '@tributary/transforms';
 import { valueConverter } from './logical-values';
 import { transformHandler } from './transform-handler';
-import { StageFixture } from './testing/stage-fixture';
+import { StageFixture } from '@tributary/service-runtime/testing';
 
 const FAST = { sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 100 };
 

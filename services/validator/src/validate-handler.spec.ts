@@ -7,7 +7,7 @@ import { ConsumerRunner } from '@tributary/stream';
 import type { DataRecord } from '@tributary/transforms';
 import { RunQuality } from './run-quality';
 import { validateHandler } from './validate-handler';
-import { StageFixture } from './testing/stage-fixture';
+import { StageFixture } from '@tributary/service-runtime/testing';
 
 const FAST = { sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 100 };
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { INTERNAL_TOPICS, pipelinePrefix, stageTopic, type PipelineAnnouncement, type PipelineSpec } from '@tributary/pipeline-spec';
 import { startService, type RunningService } from '@tributary/service-runtime';
 import { VALIDATOR_SERVICE } from './main';
-import { StageFixture } from './testing/stage-fixture';
+import { StageFixture } from '@tributary/service-runtime/testing';
 
 const MAPPED = { type: 'record', name: 'order', fields: [{ name: 'id', type: 'string' }, { name: 'amount', type: ['null', 'double'], default: null }] };
 

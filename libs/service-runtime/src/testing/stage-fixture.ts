@@ -1,14 +1,13 @@
 /**
- * What the runner's specs share: our broker as a child process, a schema registry over it (the
- * real REST API, through libs/avro's HTTP client), a kafkajs client, a stream producer, pipeline
+ * What the stage services' specs share (connector-runner, transformer, validator): our broker and
+ * a schema registry over it as child processes (the real REST API, through libs/avro's HTTP client), a kafkajs client, a stream producer, pipeline
  * topics made as compile() plans them, and a reader that takes a topic to its end.
  */
 import { randomBytes } from 'node:crypto';
 import { ConfluentAvroCodec, platformSchemasByName, SchemaRegistryHttp } from '@tributary/avro';
 import { compile, validatePipeline, type PipelineDocument, type PipelineSpec } from '@tributary/pipeline-spec';
-import { startSchemaRegistry, type RunningSchemaRegistry } from '@tributary/schema-registry';
 import { createStreamProducer, ensurePipelineTopics, ensureTopics, internalTopicSpecs, type StreamProducer } from '@tributary/stream';
-import { BrokerProcess } from '@tributary/testing';
+import { BrokerProcess, RegistryProcess } from '@tributary/testing';
 import { Kafka, logLevel, type Admin, type IHeaders } from 'kafkajs';
 
 export interface ReadRecord<T = unknown> {
@@ -19,28 +18,27 @@ export interface ReadRecord<T = unknown> {
   readonly headers: Record<string, string>;
 }
 
-export class RunnerFixture {
+export class StageFixture {
   private constructor(
     readonly broker: BrokerProcess,
-    readonly registry: RunningSchemaRegistry,
+    readonly registry: RegistryProcess,
     readonly kafka: Kafka,
     readonly admin: Admin,
     readonly codec: ConfluentAvroCodec,
     readonly producer: StreamProducer,
   ) {}
 
-  static async start(): Promise<RunnerFixture> {
+  static async start(): Promise<StageFixture> {
     const broker = await BrokerProcess.start();
-    const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-    const registry = await startSchemaRegistry({ host: '127.0.0.1', port: 0, brokers: [broker.address], logger: quiet });
-    const kafka = new Kafka({ brokers: [broker.address], clientId: 'runner-spec', logLevel: logLevel.NOTHING, retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 1000 } });
+    const registry = await RegistryProcess.start(broker.address);
+    const kafka = new Kafka({ brokers: [broker.address], clientId: 'stage-spec', logLevel: logLevel.NOTHING, retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 1000 } });
     const admin = kafka.admin();
     await admin.connect();
     await ensureTopics(admin, internalTopicSpecs({ partitions: 3 }));
     const codec = new ConfluentAvroCodec(new SchemaRegistryHttp(registry.url));
     const producer = createStreamProducer({ kafka, codec });
     await producer.connect();
-    return new RunnerFixture(broker, registry, kafka, admin, codec, producer);
+    return new StageFixture(broker, registry, kafka, admin, codec, producer);
   }
 
   /** A valid spec from a document (tenant and pipeline names made fresh), with its stage topics made. */
