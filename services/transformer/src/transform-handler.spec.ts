@@ -11,7 +11,7 @@ import { repoRoot } from '@tributary/testing';
 import type { DataRecord } from '@tributary/transforms';
 import { valueConverter } from './logical-values';
 import { transformHandler } from './transform-handler';
-import { StageFixture } from '@tributary/service-runtime/testing';
+import { StageFixture, until } from '@tributary/service-runtime/testing';
 
 const FAST = { sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 100 };
 
@@ -37,14 +37,6 @@ describe('the transformer maps <p>.raw to <p>.mapped through the pipeline steps'
     await runner.start();
     runners.push(runner);
   };
-  const until = async (what: string, condition: () => Promise<boolean>) => {
-    const deadline = Date.now() + 30_000;
-    while (!(await condition())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  };
-  const count = async (name: string) => (await fx.readAll(name)).length;
 
   before(async () => {
     fx = await StageFixture.start();
@@ -83,7 +75,7 @@ describe('the transformer maps <p>.raw to <p>.mapped through the pipeline steps'
       { schema: raw },
     );
     await transform(spec);
-    await until('the records to be mapped', async () => (await count(topic(spec, 'mapped'))) + (await count(topic(spec, 'errors'))) >= 3);
+    await until('the records to be mapped', async () => (await fx.count(topic(spec, 'mapped'))) + (await fx.count(topic(spec, 'errors'))) >= 3);
 
     const mapped = await fx.readAll<Record<string, unknown>>(topic(spec, 'mapped'));
     assert.deepEqual(
@@ -123,7 +115,7 @@ describe('the transformer maps <p>.raw to <p>.mapped through the pipeline steps'
     );
     await transform(spec);
     const expected = JSON.parse(readFileSync(example('expected-tax-orders.json'), 'utf8')) as DataRecord[];
-    await until('every order to be mapped or refused', async () => (await count(topic(spec, 'mapped'))) + (await count(topic(spec, 'errors'))) >= records.length);
+    await until('every order to be mapped or refused', async () => (await fx.count(topic(spec, 'mapped'))) + (await fx.count(topic(spec, 'errors'))) >= records.length);
 
     const mapped = await fx.readAll<TaxOrder>(topic(spec, 'mapped'));
     const errors = await fx.readAll<ErrorRecord>(topic(spec, 'errors'));

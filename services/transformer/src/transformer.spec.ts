@@ -1,9 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { INTERNAL_TOPICS, pipelinePrefix, stageTopic, type PipelineAnnouncement, type PipelineSpec } from '@tributary/pipeline-spec';
+import { stageTopic, type PipelineSpec } from '@tributary/pipeline-spec';
 import { startService, type RunningService } from '@tributary/service-runtime';
 import { TRANSFORMER_SERVICE } from './main';
-import { StageFixture } from '@tributary/service-runtime/testing';
+import { StageFixture, until } from '@tributary/service-runtime/testing';
 
 const RAW = { type: 'record', name: 'raw_order', fields: [{ name: 'id', type: 'string' }, { name: 'amount', type: ['null', 'string'], default: null }] };
 
@@ -12,29 +12,9 @@ describe('the transformer service on the runtime', () => {
   let service: RunningService;
   let spec: PipelineSpec;
 
-  const announce = async (version: number, transform: PipelineSpec['transform']) => {
-    const prefix = pipelinePrefix(spec.metadata.tenant, spec.metadata.name);
-    const announcement: PipelineAnnouncement = {
-      tenant: spec.metadata.tenant,
-      pipeline: spec.metadata.name,
-      version,
-      action: 'applied',
-      status: 'active',
-      prefix,
-      at: new Date().toISOString(),
-      spec: { ...spec, transform },
-    };
-    await fx.producer.publishEncoded(INTERNAL_TOPICS.pipelines, [{ key: prefix, value: Buffer.from(JSON.stringify(announcement)), headers: {} }]);
-  };
+  const announce = (version: number, transform: PipelineSpec['transform']) => fx.announce({ ...spec, transform }, version);
   const raw = (id: string, amount: string) => fx.producer.publish(stageTopic(spec.metadata.tenant, spec.metadata.name, 'raw'), [{ key: id, value: { id, amount } }], { schema: RAW });
   const mapped = () => fx.readAll<Record<string, unknown>>(stageTopic(spec.metadata.tenant, spec.metadata.name, 'mapped'));
-  const until = async (what: string, condition: () => Promise<boolean>) => {
-    const deadline = Date.now() + 30_000;
-    while (!(await condition())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  };
 
   before(async () => {
     fx = await StageFixture.start();

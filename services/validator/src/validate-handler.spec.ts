@@ -7,7 +7,7 @@ import { ConsumerRunner } from '@tributary/stream';
 import type { DataRecord } from '@tributary/transforms';
 import { RunQuality } from './run-quality';
 import { validateHandler } from './validate-handler';
-import { StageFixture } from '@tributary/service-runtime/testing';
+import { StageFixture, until } from '@tributary/service-runtime/testing';
 
 const FAST = { sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 100 };
 
@@ -27,14 +27,6 @@ describe('the validator checks <p>.mapped records against the pipeline rules', (
   let fx: StageFixture;
   const runners: ConsumerRunner<DataRecord>[] = [];
   const topic = (spec: PipelineSpec, stage: 'mapped' | 'valid' | 'errors') => stageTopic(spec.metadata.tenant, spec.metadata.name, stage);
-  const until = async (what: string, condition: () => Promise<boolean>) => {
-    const deadline = Date.now() + 30_000;
-    while (!(await condition())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  };
-  const count = async (name: string) => (await fx.readAll(name)).length;
 
   before(async () => {
     fx = await StageFixture.start();
@@ -79,7 +71,7 @@ describe('the validator checks <p>.mapped records against the pipeline rules', (
     });
     await runner.start();
     runners.push(runner);
-    await until('every record to be checked', async () => (await count(topic(spec, 'valid'))) + (await count(topic(spec, 'errors'))) >= orders.length);
+    await until('every record to be checked', async () => (await fx.count(topic(spec, 'valid'))) + (await fx.count(topic(spec, 'errors'))) >= orders.length);
 
     const valid = await fx.readAll<Record<string, unknown>>(topic(spec, 'valid'));
     assert.deepEqual(valid.map((r) => [r.key, { ...r.value }]).sort(), [

@@ -1,9 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { INTERNAL_TOPICS, pipelinePrefix, stageTopic, type PipelineAnnouncement, type PipelineSpec } from '@tributary/pipeline-spec';
+import { stageTopic, type PipelineSpec } from '@tributary/pipeline-spec';
 import { startService, type RunningService } from '@tributary/service-runtime';
 import { VALIDATOR_SERVICE } from './main';
-import { StageFixture } from '@tributary/service-runtime/testing';
+import { StageFixture, until } from '@tributary/service-runtime/testing';
 
 const MAPPED = { type: 'record', name: 'order', fields: [{ name: 'id', type: 'string' }, { name: 'amount', type: ['null', 'double'], default: null }] };
 
@@ -12,29 +12,9 @@ describe('the validator service on the runtime', () => {
   let service: RunningService;
   let spec: PipelineSpec;
 
-  const announce = async (version: number, validate: PipelineSpec['validate']) => {
-    const prefix = pipelinePrefix(spec.metadata.tenant, spec.metadata.name);
-    const announcement: PipelineAnnouncement = {
-      tenant: spec.metadata.tenant,
-      pipeline: spec.metadata.name,
-      version,
-      action: 'applied',
-      status: 'active',
-      prefix,
-      at: new Date().toISOString(),
-      spec: { ...spec, validate },
-    };
-    await fx.producer.publishEncoded(INTERNAL_TOPICS.pipelines, [{ key: prefix, value: Buffer.from(JSON.stringify(announcement)), headers: {} }]);
-  };
+  const announce = (version: number, validate: PipelineSpec['validate']) => fx.announce({ ...spec, validate }, version);
   const mapped = (id: string, amount: number) => fx.producer.publish(stageTopic(spec.metadata.tenant, spec.metadata.name, 'mapped'), [{ key: id, value: { id, amount } }], { schema: MAPPED });
   const topic = (stage: 'valid' | 'errors') => fx.readAll<Record<string, unknown>>(stageTopic(spec.metadata.tenant, spec.metadata.name, stage));
-  const until = async (what: string, condition: () => Promise<boolean>) => {
-    const deadline = Date.now() + 30_000;
-    while (!(await condition())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  };
 
   before(async () => {
     fx = await StageFixture.start();

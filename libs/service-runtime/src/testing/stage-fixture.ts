@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ConfluentAvroCodec, platformSchemasByName, SchemaRegistryHttp } from '@tributary/avro';
-import { compile, validatePipeline, type PipelineDocument, type PipelineSpec } from '@tributary/pipeline-spec';
+import { compile, INTERNAL_TOPICS, pipelinePrefix, validatePipeline, type PipelineAnnouncement, type PipelineDocument, type PipelineSpec } from '@tributary/pipeline-spec';
 import { createStreamProducer, ensurePipelineTopics, ensureTopics, internalTopicSpecs, type StreamProducer } from '@tributary/stream';
 import { BrokerProcess, RegistryProcess } from '@tributary/testing';
 import { Kafka, logLevel, type Admin, type IHeaders } from 'kafkajs';
@@ -55,6 +55,18 @@ export class StageFixture {
     return outcome.spec;
   }
 
+  /** Announces `spec` as version `version` of its pipeline on `_tributary.pipelines`, as the control plane would. */
+  async announce(spec: PipelineSpec, version: number): Promise<void> {
+    const prefix = pipelinePrefix(spec.metadata.tenant, spec.metadata.name);
+    const announcement: PipelineAnnouncement = { tenant: spec.metadata.tenant, pipeline: spec.metadata.name, version, action: 'applied', status: 'active', prefix, at: new Date().toISOString(), spec };
+    await this.producer.publishEncoded(INTERNAL_TOPICS.pipelines, [{ key: prefix, value: Buffer.from(JSON.stringify(announcement)), headers: {} }]);
+  }
+
+  /** How many records a topic holds now. */
+  async count(topic: string): Promise<number> {
+    return (await this.readAll(topic)).length;
+  }
+
   /** Every record of a topic up to its end offsets of now, decoded, in partition then offset order. */
   async readAll<T = unknown>(topic: string): Promise<ReadRecord<T>[]> {
     const ends = await this.admin.fetchTopicOffsets(topic);
@@ -94,6 +106,15 @@ export class StageFixture {
 
 function headerTexts(headers: IHeaders | undefined): Record<string, string> {
   return Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name, String(Array.isArray(value) ? value[value.length - 1] : value)]));
+}
+
+/** Resolves once `condition` holds (polled every 100 ms); rejects after 30 s naming `what`. */
+export async function until(what: string, condition: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 let counter = 0;
