@@ -83,7 +83,8 @@ export class Scheduler {
 
   /** One round: try to lead; as leader, fire what is due and redo failed publishes. Returns the runs fired. */
   async tick(): Promise<RunRequest[]> {
-    if (!(await this.leadership.tryLead())) return [];
+    // Stopped: the lock was handed over and must not be taken back by a late tick.
+    if (this.stopped || !(await this.leadership.tryLead())) return [];
     const connection = this.leadership.connection!;
     let fired: RunRequest[];
     try {
