@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { atScale, decimalPattern, fromUnscaled, roundToScale, toUnscaled } from './decimal-amount';
 
 describe('decimal amounts', () => {
@@ -36,5 +37,34 @@ describe('decimal amounts', () => {
     assert.ok(!amount.test('123456789012345.1'));
     assert.ok(!amount.test('1.12345'));
     assert.ok(!amount.test('+1'));
+  });
+
+  it('pads plain text without BigInt exactly as the BigInt path writes it, and refuses what it refuses', () => {
+    const exact = (text: string, scale: number) => {
+      try {
+        return fromUnscaled(toUnscaled(text, scale), scale);
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    const outcome = (text: string, scale: number) => {
+      try {
+        return atScale(text, scale);
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    const decimalText = fc.stringMatching(/^-?[0-9]{0,4}(\.[0-9]{0,7})?$/);
+    const anyText = fc.string({ unit: fc.constantFrom('0', '1', '9', '.', '-', '+', 'e', ' '), maxLength: 8 });
+    fc.assert(
+      fc.property(fc.oneof(decimalText, anyText), fc.integer({ min: 0, max: 6 }), (text, scale) => {
+        assert.equal(outcome(text, scale), exact(text, scale));
+      }),
+      { numRuns: 5000 },
+    );
+    assert.equal(atScale('12', 4), '12.0000');
+    assert.equal(atScale('0.5', 4), '0.5000');
+    assert.equal(atScale('007.5', 4), '7.5000');
+    assert.equal(atScale('-0.0', 4), '0.0000');
   });
 });

@@ -37,8 +37,29 @@ export function fromUnscaled(unscaled: bigint, scale: number): string {
 
 /** `text` rewritten at exactly `scale` fraction digits ('1.5' to '1.5000'); refuses more digits than `scale`. */
 export function atScale(text: string, scale: number): string {
-  return fromUnscaled(toUnscaled(text, scale), scale);
+  return plainAtScale(text, scale) ?? fromUnscaled(toUnscaled(text, scale), scale);
 }
+
+/**
+ * The common case without BigInt: a non-negative number written plainly (no sign, no leading
+ * zero before other digits, digits on both sides of a point) with at most `scale` fraction
+ * digits only needs zeros appended. Undefined for anything else, which takes the exact path.
+ */
+function plainAtScale(text: string, scale: number): string | undefined {
+  const point = text.indexOf('.');
+  const wholeDigits = point === -1 ? text.length : point;
+  const fractionDigits = point === -1 ? 0 : text.length - point - 1;
+  if (wholeDigits === 0 || (point !== -1 && fractionDigits === 0) || fractionDigits > scale) return undefined;
+  if (wholeDigits > 1 && text.charCodeAt(0) === 48) return undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 48 || c > 57) && i !== point) return undefined;
+  }
+  if (fractionDigits === scale) return text;
+  return (point === -1 && scale > 0 ? `${text}.` : text) + ZEROS.slice(0, scale - fractionDigits);
+}
+
+const ZEROS = '0'.repeat(32);
 
 /**
  * `unscaled` at `fromScale` brought down to `toScale`, rounding half away from zero (what

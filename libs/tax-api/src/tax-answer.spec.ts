@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { platformType } from '@tributary/avro';
 import { InvalidAnswerError, parseTaxResponse, taxResultOf } from './tax-answer';
 import type { TaxResponse } from './taxman-contract';
@@ -57,6 +58,22 @@ describe('the TaxResult of an answer', () => {
     assert.throws(() => taxResultOf(scope, order, { ...answerFor(), orderId: 'SO-9' }, call), InvalidAnswerError);
     assert.throws(() => taxResultOf(scope, order, { ...answerFor(), currency: 'EUR' }, call), /in EUR/);
     assert.throws(() => taxResultOf(scope, sampleTaxOrder(2), answerFor(), call), /lines 1, the order 1,2/);
+  });
+
+  it('takes an answer whose line numbers are the order\'s in any order, and refuses any other set of lines', () => {
+    const numbers = fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(numbers, numbers, fc.boolean(), (asked, other, shuffled) => {
+        const answeredNumbers = shuffled ? [...asked].reverse() : other;
+        const order = taxOrderFixture({ lines: asked.map((lineNumber) => orderLineFixture({ lineNumber })) });
+        const base = answerFor();
+        const answer = { ...base, orderId: order.orderId, lines: answeredNumbers.map((lineNumber) => ({ ...base.lines[0], lineNumber })) };
+        const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b).join();
+        const same = sorted(asked) === sorted(answeredNumbers);
+        if (same) assert.equal(taxResultOf(scope, order, answer, call).lines.length, asked.length);
+        else assert.throws(() => taxResultOf(scope, order, answer, call), new RegExp(`the answer has lines ${sorted(answeredNumbers)}, the order ${sorted(asked)}$`));
+      }),
+    );
   });
 
   it('refuses a body that is not a calculation, naming the field', () => {

@@ -1,6 +1,7 @@
 import type { JurisdictionTax, TaxOrder, TaxResult } from '@tributary/avro';
 import { AMOUNT_SCALE, atScale, RATE_SCALE } from './decimal-amount';
 import type { OrderScope } from './idempotency-key';
+import { checkedTaxResponse } from './tax-response-check';
 import { fieldPathOf, JURISDICTION_LEVELS, taxResponseSchema, type JurisdictionTaxAnswer, type TaxResponse } from './taxman-contract';
 
 /** How the call that produced an answer went: TaxResult's bookkeeping fields. */
@@ -19,6 +20,8 @@ export class InvalidAnswerError extends Error {
 
 /** A 2xx body checked against the contract; throws InvalidAnswerError naming what is off. */
 export function parseTaxResponse(body: unknown): TaxResponse {
+  const checked = checkedTaxResponse(body);
+  if (checked !== undefined) return checked;
   const parsed = taxResponseSchema.safeParse(body);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
@@ -36,9 +39,11 @@ export function parseTaxResponse(body: unknown): TaxResponse {
 export function taxResultOf(scope: OrderScope, order: TaxOrder, answer: TaxResponse, call: CallFacts): TaxResult {
   if (answer.orderId !== order.orderId) throw new InvalidAnswerError(`the answer is for order ${answer.orderId}, not ${order.orderId}`);
   if (answer.currency !== order.currency) throw new InvalidAnswerError(`the answer is in ${answer.currency}, the order in ${order.currency}`);
-  const asked = order.lines.map((l) => l.lineNumber).sort((a, b) => a - b).join();
-  const answered = answer.lines.map((l) => l.lineNumber).sort((a, b) => a - b).join();
-  if (asked !== answered) throw new InvalidAnswerError(`the answer has lines ${answered}, the order ${asked}`);
+  if (!sameLinesInOrder(order, answer)) {
+    const asked = order.lines.map((l) => l.lineNumber).sort((a, b) => a - b).join();
+    const answered = answer.lines.map((l) => l.lineNumber).sort((a, b) => a - b).join();
+    if (asked !== answered) throw new InvalidAnswerError(`the answer has lines ${answered}, the order ${asked}`);
+  }
   return {
     orderId: order.orderId,
     tenant: scope.tenant,
@@ -66,6 +71,13 @@ export function taxResultOf(scope: OrderScope, order: TaxOrder, answer: TaxRespo
     attempt: call.attempt,
     apiLatencyMs: Math.max(0, Math.min(2 ** 31 - 1, Math.round(call.latencyMs))),
   };
+}
+
+/** The common case, without sorting: the answer lists the order's line numbers in the order's order. */
+function sameLinesInOrder(order: TaxOrder, answer: TaxResponse): boolean {
+  if (order.lines.length !== answer.lines.length) return false;
+  for (let i = 0; i < order.lines.length; i++) if (order.lines[i].lineNumber !== answer.lines[i].lineNumber) return false;
+  return true;
 }
 
 const LEVELS = new Set<string>(JURISDICTION_LEVELS);

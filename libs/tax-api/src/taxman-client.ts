@@ -66,36 +66,38 @@ export class TaxmanClient {
   }
 
   private async call(order: TaxOrder, body: string, key: string, attempt: number): Promise<TaxResult> {
-    const { endpoint, settings, scope, onCall } = this.options;
+    const { endpoint, settings, scope } = this.options;
     const started = performance.now();
-    const observe = (outcome: TaxCallObservation['outcome'], status?: number) => {
-      const latencyMs = performance.now() - started;
-      onCall?.({ outcome, latencyMs, ...(status !== undefined && { status }) });
-      return latencyMs;
-    };
     let answer;
     try {
       answer = await endpoint.postJson(TAX_CALCULATE_PATH, body, { [IDEMPOTENCY_KEY_HEADER]: key }, settings.timeoutMs);
     } catch (error) {
       const failure = failureOfError(error);
-      observe(failure.code);
+      this.observe(failure.code, started);
       throw failure;
     }
     if (answer.status < 200 || answer.status > 299) {
       const failure = failureOfAnswer(answer.status, answer.headers, answer.body);
-      observe(failure.code, answer.status);
+      this.observe(failure.code, started, answer.status);
       throw failure;
     }
     const latencyMs = performance.now() - started;
     try {
       const result = taxResultOf(scope, order, parseTaxResponse(JSON.parse(answer.body)), { attempt, latencyMs, answeredAt: new Date() });
-      observe('ok', answer.status);
+      this.observe('ok', started, answer.status);
       return result;
     } catch (error) {
       const reason = error instanceof InvalidAnswerError ? error.message : `the body is not JSON or not exact: ${(error as Error).message}`;
       const failure = new TaxApiFailure('INVALID_ANSWER', reason, { status: answer.status, answer: answer.body.slice(0, 2_000), cause: error });
-      observe(failure.code, answer.status);
+      this.observe(failure.code, started, answer.status);
       throw failure;
     }
+  }
+
+  private observe(outcome: TaxCallObservation['outcome'], started: number, status?: number): void {
+    const { onCall } = this.options;
+    if (onCall === undefined) return;
+    const latencyMs = performance.now() - started;
+    onCall(status === undefined ? { outcome, latencyMs } : { outcome, latencyMs, status });
   }
 }

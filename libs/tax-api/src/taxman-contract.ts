@@ -16,8 +16,12 @@ import { AMOUNT_SCALE, decimalPattern, RATE_SCALE } from './decimal-amount';
 export const TAX_CALCULATE_PATH = '/v1/tax/calculate';
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 
-const amount = z.string().regex(decimalPattern(AMOUNT_SCALE), `a decimal number as text, up to 14 digits before the point and ${AMOUNT_SCALE} after`);
-const rate = z.string().regex(decimalPattern(RATE_SCALE, 3), `a decimal fraction as text with up to ${RATE_SCALE} fraction digits`);
+/** Money and rates as decimal text; tax-response-check.ts tests answers with the same patterns. */
+export const AMOUNT_PATTERN = decimalPattern(AMOUNT_SCALE);
+export const RATE_PATTERN = decimalPattern(RATE_SCALE, 3);
+
+const amount = z.string().regex(AMOUNT_PATTERN, `a decimal number as text, up to 14 digits before the point and ${AMOUNT_SCALE} after`);
+const rate = z.string().regex(RATE_PATTERN, `a decimal fraction as text with up to ${RATE_SCALE} fraction digits`);
 const isoDate = z.iso.date('a calendar date as YYYY-MM-DD');
 const text = z.string().min(1);
 

@@ -1,4 +1,8 @@
 import { Pool } from 'undici';
+import { DeadlineQueue } from './deadline-queue';
+import { EndpointCall, type EndpointAnswer } from './endpoint-call';
+
+export type { EndpointAnswer } from './endpoint-call';
 
 export interface TaxmanEndpointOptions {
   /** Base URL of TAXMAN, e.g. https://taxman.example.com or http://127.0.0.1:8090. */
@@ -13,13 +17,6 @@ export interface TaxmanEndpointOptions {
   readonly authorization?: string;
 }
 
-/** An answer, whatever its status; bodies are small JSON, read whole. */
-export interface EndpointAnswer {
-  readonly status: number;
-  readonly headers: Record<string, string | string[] | undefined>;
-  readonly body: string;
-}
-
 /**
  * One TAXMAN endpoint: an undici Pool of keep-alive connections to its origin, shared by every
  * pipeline that calls it (one TCP+TLS handshake per connection, not per order). Knows HTTP, not
@@ -30,6 +27,7 @@ export class TaxmanEndpoint {
   private readonly pool: Pool;
   private readonly basePath: string;
   private readonly authorization: Record<string, string>;
+  private readonly deadlines = new DeadlineQueue();
 
   constructor(options: TaxmanEndpointOptions) {
     const url = new URL(options.url);
@@ -48,29 +46,30 @@ export class TaxmanEndpoint {
 
   /**
    * POSTs `body` as JSON. `timeoutMs` bounds the whole call, waiting for a connection
-   * included: the abort rejects with a TimeoutError (and releases the connection).
+   * included: past it the call rejects with a TimeoutError, and the request is aborted (or,
+   * still queued, never sent). undici's own headers and body timeouts are set to the same
+   * bound but only start once the request is written, so they cannot be the bound alone.
    */
-  async postJson(path: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<EndpointAnswer> {
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
-    try {
-      const answer = await this.pool.request({
+  postJson(path: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<EndpointAnswer> {
+    const call = new EndpointCall(timeoutMs);
+    call.deadline = this.deadlines.add(call, timeoutMs);
+    this.pool.dispatch(
+      {
         method: 'POST',
         path: this.basePath + path,
         headers: { 'content-type': 'application/json', accept: 'application/json', ...this.authorization, ...headers },
         body,
-        signal: abort.signal,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
-      });
-      return { status: answer.statusCode, headers: answer.headers, body: await answer.body.text() };
-    } finally {
-      clearTimeout(timer);
-    }
+      },
+      call,
+    );
+    return call.answer;
   }
 
   /** Waits for calls in flight, then closes every connection. */
   async close(): Promise<void> {
     if (!this.pool.closed) await this.pool.close();
+    this.deadlines.close();
   }
 }
