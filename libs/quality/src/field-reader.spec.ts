@@ -12,6 +12,14 @@ describe('fieldReader', () => {
     assert.deepEqual(fieldReader('lines[0].sku', []).values(order), ['A']);
   });
 
+  test('a plain path reads its one value directly too; a wildcard path has no direct read', () => {
+    for (const path of ['shipTo.country', 'shipFrom.country', 'lines[0].sku', 'orderId', 'constructor', 'lines']) {
+      const reader = fieldReader(path, []);
+      for (const record of [order, {}, { constructor: 'own' }, null]) assert.equal(reader.read!(record), reader.values(record)[0], path);
+    }
+    assert.equal(fieldReader('lines[*].sku', []).read, undefined);
+  });
+
   test('a wildcard path gives one value per element, missing leaves included', () => {
     const reader = fieldReader('lines[*].sku', []);
     assert.deepEqual(reader.values(order), ['A', undefined, null]);

@@ -13,10 +13,15 @@ export interface FieldReader {
   /** The path with indexes and wildcards written `[]`, as FieldSets list fields. */
   readonly normalized: string;
   /**
-   * Every value the path points at. The same array is reused on every call (no allocation per
-   * record), so read it before the next call.
+   * Every value the path points at. For a plain path the same one-element array is reused on
+   * every call, so read it before the next call.
    */
   values(record: unknown): readonly unknown[];
+  /**
+   * For a path without wildcards, its one value (what values(record)[0] is), read without the
+   * array: rules that check every record call it directly. Undefined for wildcard paths.
+   */
+  readonly read?: (record: unknown) => unknown;
   /** Where the k-th value of `values(record)` sits, e.g. 'lines[2].sku': computed only for messages. */
   labelOf(record: unknown, k: number): string;
 }
@@ -89,17 +94,19 @@ export function fieldReader(text: string, at: readonly (string | number)[]): Fie
         one[0] = get(record);
         return one;
       },
+      read: get,
       labelOf: () => text,
     };
   }
   const collect = collectorOf(segments);
-  const scratch: unknown[] = [];
   return {
     ...base,
     values(record) {
-      scratch.length = 0;
-      collect(record, scratch);
-      return scratch;
+      // A new array each time: emptying one kept for reuse (length = 0) is a call into the
+      // runtime that costs twice the allocation.
+      const out: unknown[] = [];
+      collect(record, out);
+      return out;
     },
     labelOf(record, k) {
       const labels: string[] = [];

@@ -8,6 +8,17 @@ import { isMissing } from './value-reading';
  * are notNull's concern, as a SQL CHECK passes on NULL, so every rule stays about one thing.
  */
 export function eachValue(rule: string, reader: FieldReader, test: (value: unknown) => string | undefined): CompiledRule['check'] {
+  const read = reader.read;
+  if (read !== undefined) {
+    return (record) => {
+      const value = read(record);
+      if (isMissing(value)) return undefined;
+      const problem = test(value);
+      if (problem === undefined) return undefined;
+      const field = reader.labelOf(record, 0);
+      return [{ rule, index: -1, field, message: `${field} ${problem}` }];
+    };
+  }
   return (record) => {
     const values = reader.values(record);
     let reasons: RuleReason[] | undefined;

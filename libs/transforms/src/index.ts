@@ -56,3 +56,5 @@ export type { ExpressionFunction } from './expression/functions/expression-funct
 export { compileSafeRegex, UnsafeRegexError } from './regex/safe-regex';
 /** Rounds half away from zero on the decimal value: roundDecimal(1.005, 2) === 1.01. */
 export { roundDecimal } from './number/round-decimal';
+// Calendar arithmetic shared with libs/quality's messages.
+export { civilFromDays } from './time/civil-date';

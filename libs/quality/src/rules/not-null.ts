@@ -28,7 +28,10 @@ export const notNullRule: RuleDefinition<NotNullConfig> = {
       reads: readers.map((reader) => reader.normalized),
       check(record) {
         let reasons: RuleReason[] | undefined;
-        for (const reader of readers) {
+        for (let r = 0; r < readers.length; r++) {
+          const reader = readers[r];
+          // A plain path's value is read without the array, and a present one needs nothing more.
+          if (reader.read !== undefined && !isMissing(reader.read(record), blankIsValue)) continue;
           const values = reader.values(record);
           for (let k = 0; k < values.length; k++) {
             if (!isMissing(values[k], blankIsValue)) continue;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseDuration } from '../duration';
 import { fieldReader } from '../field-reader';
+import { isoInstant } from '../iso-instant';
 import { RuleConfigError } from '../rule-config-error';
 import type { RuleContext, RuleDefinition } from '../types';
 import { eachValue } from '../value-check';
@@ -53,7 +54,7 @@ export const rangeRule: RuleDefinition<RangeConfig> = {
     if (min && max && min.kind !== max.kind) throw new RuleConfigError('min and max must both be numbers or both be dates', ['max']);
     if (min && max && min.kind === 'number' && min.at() > max.at()) throw new RuleConfigError(`min ${min.text} is above max ${max.text}`, ['min']);
     const read = kind === 'number' ? numberOf : instantOf;
-    const show = (x: number) => (kind === 'number' ? String(x) : new Date(x).toISOString());
+    const show = (x: number) => (kind === 'number' ? String(x) : isoInstant(x));
     /** ' (2024-05-02T00:00:00.000Z)' after a bound written otherwise ('now+1d'), else nothing. */
     const boundNote = (bound: Bound, at: number) => {
       const text = show(at);

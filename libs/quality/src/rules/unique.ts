@@ -34,10 +34,16 @@ export const uniqueRule: RuleDefinition<z.infer<typeof config>> = {
       check(record): RuleReason[] | undefined {
         let key = '';
         for (let i = 0; i < readers.length; i++) {
-          const values = readers[i].values(record);
+          const read = readers[i].read;
+          let part: unknown;
+          if (read !== undefined) part = read(record);
+          else {
+            const values = readers[i].values(record);
+            if (values.length !== 1) return undefined;
+            part = values[0];
+          }
           // a key with a missing part is no key: notNull reports it
-          if (values.length !== 1 || isMissing(values[0])) return undefined;
-          const part = values[0];
+          if (isMissing(part)) return undefined;
           key += (i === 0 ? '' : '\u0000') + (typeof part === 'string' ? part : describeValue(part));
         }
         if (!window.seen(key, now())) return undefined;

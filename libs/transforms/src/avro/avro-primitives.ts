@@ -1,7 +1,7 @@
 // Avro primitive and logical types as coercion targets. Logical types keep their Avro wire
 // values: decimal as a number rounded to its scale, date as days since the epoch,
 // timestamp-millis as epoch milliseconds (text in ISO-8601 is accepted and converted).
-import { CoercionFailure, toBoolean, toDecimal, toEpochDays, toEpochMillis, toFloating, toInteger, toText } from '../coercion/coerce-value';
+import { CoercionFailure, decimalConverter, decimalFits, toBoolean, toEpochDays, toEpochMillis, toFloating, toInteger, toText } from '../coercion/coerce-value';
 import { describeValue } from '../expression/values';
 import type { FieldType } from '../field-set';
 import { compileDatePattern } from '../time/date-pattern';
@@ -61,8 +61,7 @@ export function logicalType(logical: string, base: string, props: Record<string,
   if (logical === 'decimal' && (base === 'bytes' || base === 'fixed')) {
     const scale = typeof props.scale === 'number' ? props.scale : 0;
     const precision = typeof props.precision === 'number' ? props.precision : undefined;
-    const accepts = (v: unknown) => isNumber(v) && toDecimal(v, scale, precision) === v;
-    return simple(`decimal(${precision ?? ''},${scale})`, 'decimal', accepts, (v) => toDecimal(v, scale, precision));
+    return simple(`decimal(${precision ?? ''},${scale})`, 'decimal', decimalFits(scale, precision), decimalConverter(scale, precision));
   }
   if (logical === 'date' && base === 'int') return simple('date', 'date', isInt, (v) => toEpochDays(v, ISO, UTC));
   if ((logical === 'timestamp-millis' || logical === 'local-timestamp-millis') && base === 'long') {

@@ -8,7 +8,9 @@ export class CoercionTrail {
   errors: { field: string; message: string }[] | undefined;
 
   reset(): void {
-    this.segments.length = 0;
+    // Pushes and pops pair up, so the stack is empty here unless a coercion threw; setting
+    // length is a call into the runtime, which every record would pay.
+    if (this.segments.length !== 0) this.segments.length = 0;
     this.errors = undefined;
   }
 

@@ -3,11 +3,10 @@
 // the logical types of avro-primitives.ts. Values are converted where the conversion is
 // unambiguous ('12' to int 12) and every misfit is reported with its path.
 import { describeValue } from '../expression/values';
-import { deepCopy } from '../record/deep-copy';
 import { primitiveType, logicalType } from './avro-primitives';
 import { AvroSchemaError, type AvroType } from './avro-type';
 import { CoercionTrail } from './coercion-trail';
-import { recordTemplate } from './record-templates';
+import { recordCoercion, type RecordField } from './record-coercion';
 
 type At = readonly (string | number)[];
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -56,11 +55,8 @@ class SchemaCompiler {
 
   private record(schema: Record<string, unknown>, at: At, namespace: string | undefined): AvroType {
     if (!Array.isArray(schema.fields)) throw new AvroSchemaError('a record needs a fields list', [...at, 'fields']);
-    // `inherited`: the name also exists on Object.prototype ('constructor'), so a plain read could find it there.
-    const fields: { name: string; inherited: boolean; type: AvroType; passes: AvroType['passesTypeof']; leaf: boolean; hasDefault: boolean; default: unknown; copyDefault: boolean }[] = [];
+    const fields: RecordField[] = [];
     const label = `record ${String(schema.name)}`;
-    // Made at the first record, when every field is known (a field may refer to this record).
-    let make: (() => Record<string, unknown>) | null | undefined;
     let complete = false;
     // Registered before its fields compile, so a field may refer to the record itself.
     const type: AvroType = {
@@ -68,37 +64,7 @@ class SchemaCompiler {
       fieldType: 'record',
       nullable: false,
       accepts: isPlainObject,
-      coerce(v, trail) {
-        if (!isPlainObject(v)) return trail.fail(`expected ${label}, got ${describeValue(v)}`);
-        if (make === undefined && complete) make = recordTemplate(fields.map((f) => f.name)) ?? null;
-        const out: Record<string, unknown> = make ? make() : {};
-        for (let i = 0; i < fields.length; i++) {
-          const f = fields[i];
-          const raw = f.inherited ? (hasOwn(v, f.name) ? v[f.name] : undefined) : v[f.name];
-          let value: unknown;
-          if (raw !== undefined && raw !== null) {
-            // Most values already fit: those are kept without a call into coerce or a trail step.
-            if (typeof raw === f.passes || (f.leaf && f.type.accepts(raw))) value = raw;
-            else {
-              trail.push(f.name);
-              value = f.type.coerce(raw, trail);
-              trail.pop();
-            }
-          } else if (f.hasDefault && !(raw === null && f.type.nullable)) value = f.copyDefault ? deepCopy(f.default) : f.default;
-          else if (f.type.nullable) value = null;
-          else {
-            trail.push(f.name);
-            value = trail.fail(raw === null ? `expected ${f.type.label}, got null` : `missing required field (${f.type.label})`);
-            trail.pop();
-          }
-          // A template's record already holds null in every field: nulls (many of a record's
-          // optional fields) need no write.
-          if (value === null && make) continue;
-          if (f.inherited) Object.defineProperty(out, f.name, { value, writable: true, enumerable: true, configurable: true });
-          else out[f.name] = value;
-        }
-        return out;
-      },
+      coerce: recordCoercion(label, fields, () => complete),
       children: () => fields.map((f) => ({ key: f.name, type: f.type, required: !f.hasDefault && !f.type.nullable })),
     };
     const ns = this.register(schema, at, namespace, type);

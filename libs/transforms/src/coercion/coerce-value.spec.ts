@@ -1,8 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { compileDatePattern } from '../time/date-pattern';
 import { timeZoneOf } from '../time/time-zone';
-import { CoercionFailure, parseNumberText, toBoolean, toDecimal, toEpochDays, toEpochMillis, toFloating, toInteger, toText } from './coerce-value';
+import { CoercionFailure, decimalFits, parseNumberText, toBoolean, toDecimal, toEpochDays, toEpochMillis, toFloating, toInteger, toText } from './coerce-value';
 
 const message = (v: unknown) => (v instanceof CoercionFailure ? v.message : v);
 const ISO = compileDatePattern('iso');
@@ -71,6 +72,28 @@ describe('coerce-value', () => {
     assert.equal(message(toEpochDays('2024-02-30', ISO, UTC)), "expected a date as 'iso', got '2024-02-30': day 30 is out of range: February 2024 has 29 days");
     assert.equal(message(toEpochDays(1.5, ISO, UTC)), 'expected date, got 1.5');
     assert.equal(message(toEpochDays(5_000_000, ISO, UTC)), 'expected date, got 5000000');
+  });
+
+  test('decimalFits takes exactly the numbers toDecimal keeps as they are', () => {
+    const value = fc.oneof(fc.double(), fc.integer().map((n) => n / 10_000), fc.constantFrom(0, -0, 1e14, 99_999_999_999_999.99, 1.005, -2.5e-5, 12.34567), fc.string(), fc.constant(null));
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: 6 }), fc.option(fc.integer({ min: 6, max: 20 }), { nil: undefined }), (v, scale, precision) => {
+        assert.equal(decimalFits(scale, precision)(v), typeof v === 'number' && Object.is(toDecimal(v, scale, precision), v));
+      }),
+    );
+  });
+
+  test('a plain YYYY-MM-DD day reads as the general ISO parse reads it, and anything else falls through to it', () => {
+    const digits = (n: number) => fc.integer({ min: 0, max: 10 ** n - 1 }).map((x) => String(x).padStart(n, '0'));
+    const day = fc.tuple(digits(4), digits(2), digits(2), fc.constantFrom('-', '/', '')).map(([y, m, d, sep]) => `${y}${sep}${m}${sep}${d}`);
+    fc.assert(
+      fc.property(fc.oneof(day, fc.string({ maxLength: 12 })), (text) => {
+        // With a time appended the text is no plain day, so this reads it the general way.
+        const general = typeof ISO.parse(text.trim()) === 'string' ? 'no date' : toEpochDays(`${text.trim()}T00:00`, ISO, UTC);
+        const got = toEpochDays(text, ISO, UTC);
+        assert.equal(got instanceof CoercionFailure ? 'no date' : got, general);
+      }),
+    );
   });
 
   test('toEpochMillis reads text in a zone, Dates, millis or seconds, within years 1-9999', () => {

@@ -7,6 +7,7 @@ import { readDecimalText } from './decimal-text';
 import { MS_PER_DAY } from '../time/civil-date';
 import { epochDayOfDateFields, epochOfDateFields } from '../time/date-fields';
 import type { DatePattern } from '../time/date-pattern';
+import { isoDatePattern, isoEpochDay } from '../time/iso-date-time';
 import type { TimeZone } from '../time/time-zone';
 
 export class CoercionFailure {
@@ -73,14 +74,34 @@ function limitOf(precision: number, scale: number): number {
 
 /** A decimal rounded (half away from zero) to `scale` places; precision counts all digits. */
 export function toDecimal(v: unknown, scale: number, precision: number | undefined, format: NumberFormat = {}): number | CoercionFailure {
-  // The type's name is spelled only for a failure: this runs for every amount of every record.
-  const n = typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' ? parseNumberText(v, format) : typeof v === 'bigint' ? Number(v) : undefined;
-  if (n === undefined) return expected(decimalName(scale, precision), v);
-  const rounded = roundDecimal(n, scale);
-  if (precision !== undefined && Math.abs(rounded) >= limitOf(precision, scale)) {
-    return new CoercionFailure(`${describeValue(v)} does not fit ${decimalName(scale, precision)}: at most ${precision - scale} digits before the point`);
-  }
-  return rounded;
+  return decimalConverter(scale, precision, format)(v);
+}
+
+/**
+ * toDecimal with its settings fixed, for a cast or a schema field that converts every amount of
+ * every record: the precision's limit is worked out once instead of looked up per value.
+ */
+export function decimalConverter(scale: number, precision: number | undefined, format: NumberFormat = {}): (v: unknown) => number | CoercionFailure {
+  const limit = precision === undefined ? Infinity : limitOf(precision, scale);
+  return (v) => {
+    // The type's name is spelled only for a failure: this runs for every amount of every record.
+    const n = typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' ? parseNumberText(v, format) : typeof v === 'bigint' ? Number(v) : undefined;
+    if (n === undefined) return expected(decimalName(scale, precision), v);
+    const rounded = roundDecimal(n, scale);
+    if (precision !== undefined && Math.abs(rounded) >= limit) {
+      return new CoercionFailure(`${describeValue(v)} does not fit ${decimalName(scale, precision)}: at most ${precision - scale} digits before the point`);
+    }
+    return rounded;
+  };
+}
+
+/**
+ * Whether v is a number toDecimal(v, scale, precision) keeps as it is (finite, at most `scale`
+ * decimals, within the precision): a schema's decimal field checks values a cast already made.
+ */
+export function decimalFits(scale: number, precision: number | undefined): (v: unknown) => boolean {
+  const limit = precision === undefined ? Infinity : limitOf(precision, scale);
+  return (v) => typeof v === 'number' && Number.isFinite(v) && roundDecimal(v, scale) === v && Math.abs(v) < limit;
 }
 
 const decimalName = (scale: number, precision: number | undefined) => (precision === undefined ? `decimal with scale ${scale}` : `decimal(${precision},${scale})`);
@@ -109,6 +130,8 @@ export function toText(v: unknown): string | CoercionFailure {
 /** Days since 1970-01-01: from text (pattern; a time with an offset is read in `zone`), a Date, or a day number. */
 export function toEpochDays(v: unknown, pattern: DatePattern, zone: TimeZone): number | CoercionFailure {
   if (typeof v === 'string') {
+    const day = pattern === isoDatePattern ? isoEpochDay(v) : undefined;
+    if (day !== undefined) return day;
     const fields = pattern.parse(v.trim());
     if (typeof fields === 'string') return new CoercionFailure(`expected a date as '${pattern.pattern}', got ${describeValue(v)}: ${fields}`);
     return epochDayOfDateFields(fields, zone);

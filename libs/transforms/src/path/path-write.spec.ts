@@ -61,6 +61,13 @@ describe('compileUpdater', () => {
     assert.deepEqual(record, { tags: ['a', 'b!'], grid: [[10, 20], [30]] });
   });
 
+  test('an update that turns 0 into -0 is stored, on every kind of path', () => {
+    const negate = (v: unknown) => (typeof v === 'number' ? -v : v);
+    const record = { a: 0, b: { c: 0 }, lines: [{ x: 0, d: [{ y: 0 }] }], m: [{ z: 0 }], constructor: 0 };
+    for (const p of ['a', 'b.c', 'lines[*].x', 'lines[*].d[*].y', 'm[0].z', 'constructor']) compileUpdater(path(p))(record, negate);
+    assert.deepEqual(record, { a: -0, b: { c: -0 }, lines: [{ x: -0, d: [{ y: -0 }] }], m: [{ z: -0 }], constructor: -0 });
+  });
+
   test('does not create a key that is missing, nor touch inherited members', () => {
     const record: Record<string, unknown> = {};
     let calls = 0;

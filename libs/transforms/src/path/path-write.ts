@@ -6,7 +6,7 @@
 // the prototype), and keys named on Object.prototype count only as own properties.
 import type { FieldPath, PathSegment } from './field-path';
 import { compileParentGetter, hasOwn, isInheritedName, isPlainContainer } from './path-read';
-import { plainPathUpdater } from './plain-path-updater';
+import { changed, plainPathUpdater } from './plain-path-updater';
 
 /** Why a write failed, or undefined when it succeeded. */
 export type WriteFailure = string | undefined;
@@ -113,7 +113,9 @@ function visitorOf(segs: readonly PathSegment[], i: number): Visitor {
       return (o, update) => {
         if (!isPlainContainer(o)) return;
         const v = ownValue(o, key, inherited);
-        if (v !== undefined) write(o, update(v));
+        if (v === undefined) return;
+        const after = update(v);
+        if (changed(v, after)) write(o, after);
       };
     }
     return (o, update) => {

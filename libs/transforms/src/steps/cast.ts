@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CoercionFailure, toBoolean, toDecimal, toEpochDays, toEpochMillis, toFloating, toInteger, toText, type NumberFormat } from '../coercion/coerce-value';
+import { CoercionFailure, decimalConverter, toBoolean, toEpochDays, toEpochMillis, toFloating, toInteger, toText, type NumberFormat } from '../coercion/coerce-value';
 import type { FieldType } from '../field-set';
 import { compileUpdater } from '../path/path-write';
 import { StepConfigError } from '../step-config-error';
@@ -59,7 +59,7 @@ function converterOf(spec: Spec, at: string[], ctx: CompileContext): Converter {
     case 'decimal': {
       const scale = spec.scale ?? 2;
       if (spec.precision !== undefined && spec.precision < scale) throw new StepConfigError(`precision ${spec.precision} is less than scale ${scale}`, [...at, 'precision']);
-      return (v) => toDecimal(v, scale, spec.precision, format);
+      return decimalConverter(scale, spec.precision, format);
     }
     case 'boolean':
       return toBoolean;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { characterClassReplacer } from '../regex/character-class-replacer';
 import { StepConfigError } from '../step-config-error';
 import type { StepDefinition } from '../types';
 import { asList, fieldPathListSchema, pathAt } from './config-path';
@@ -27,7 +28,8 @@ export const replaceStep: StepDefinition<z.infer<typeof config>> = {
     const replacement = cfg.with;
     const find = cfg.find;
     const regex = cfg.pattern === undefined ? undefined : regexAt(cfg.pattern, cfg.flags, 'g', ['pattern']);
-    const replaceIn: (s: string) => string = regex !== undefined ? (s) => s.replace(regex, replacement) : (s) => s.split(find as string).join(replacement);
+    const replaceIn: (s: string) => string =
+      regex !== undefined ? (characterClassReplacer(regex, replacement) ?? ((s) => s.replace(regex, replacement))) : (s) => s.split(find as string).join(replacement);
     return compileStringUpdate('replace', paths, replaceIn);
   },
 };
