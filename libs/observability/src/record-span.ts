@@ -7,15 +7,17 @@ const w3c = new W3CTraceContextPropagator();
  * Runs `work` in a span that continues the record's W3C `traceparent` header (a new trace when
  * it has none or a malformed one), and hands it the traceparent of that span for the records it
  * publishes: so one order's spans form one trace from source to result, hop by hop. A thrown
- * error marks the span failed and is rethrown.
+ * error marks the span failed and is rethrown. Without a tracer (tracing off) `work` gets the
+ * record's own traceparent, or '' when it has none.
  */
 export async function inRecordSpan<T>(
-  tracer: Tracer,
+  tracer: Tracer | undefined,
   name: string,
   traceparent: string | undefined,
   attributes: Attributes,
   work: (outgoingTraceparent: string) => Promise<T>,
 ): Promise<T> {
+  if (tracer === undefined) return work(traceparent ?? '');
   const parent = traceparent ? w3c.extract(ROOT_CONTEXT, { traceparent }, defaultTextMapGetter) : ROOT_CONTEXT;
   const span = tracer.startSpan(name, { kind: SpanKind.CONSUMER, attributes }, parent);
   const active = trace.setSpan(parent, span);

@@ -1,7 +1,7 @@
 import { trace, type Tracer } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { BatchSpanProcessor, NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 
 export interface TracingOptions {
   readonly serviceName: string;
@@ -12,7 +12,8 @@ export interface TracingOptions {
 }
 
 export interface Tracing {
-  readonly tracer: Tracer;
+  /** Undefined when spans would go nowhere (no endpoint, no processors): callers skip spans then. */
+  readonly tracer: Tracer | undefined;
   /** Sends what is buffered (before a process exits, or when a test wants its spans now). */
   flush(): Promise<void>;
   shutdown(): Promise<void>;
@@ -22,14 +23,18 @@ export interface Tracing {
  * OpenTelemetry for one service process through @opentelemetry/sdk-node. Only traces: metrics are
  * Prometheus (stage-metrics.ts) and logs are pino's JSON lines carrying the trace ids, so the
  * SDK's own metric and log exporters are switched off rather than left to their env defaults,
- * which would post to a collector on localhost that usually is not there. Without an endpoint
- * spans still get real ids (so traceparent headers carry on from hop to hop) and are dropped.
+ * which would post to a collector on localhost that usually is not there.
+ *
+ * Without an endpoint the SDK is not started at all and there is no tracer: spans nobody receives
+ * cost a span object and its attributes per record per hop, and the SDK's context manager
+ * (AsyncLocalStorage) puts an async hook on every promise of the process. Records keep the
+ * traceparent they came with (inRecordSpan hands it on), so a trace started upstream still
+ * joins up wherever tracing is on.
  */
 export function startTracing(options: TracingOptions): Tracing {
+  if (options.spanProcessors === undefined && !options.otlpEndpoint) return { tracer: undefined, flush: async () => {}, shutdown: async () => {} };
   const processors: SpanProcessor[] = options.spanProcessors ?? [
-    options.otlpEndpoint
-      ? new BatchSpanProcessor(new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/+$/, '')}/v1/traces` }), { scheduledDelayMillis: 1000 })
-      : new NoopSpanProcessor(),
+    new BatchSpanProcessor(new OTLPTraceExporter({ url: `${options.otlpEndpoint!.replace(/\/+$/, '')}/v1/traces` }), { scheduledDelayMillis: 1000 }),
   ];
   const sdk = new NodeSDK({
     serviceName: options.serviceName,

@@ -27,6 +27,9 @@ export interface BatchProcessorOptions<T> {
   readonly inFlight?: number;
 }
 
+/** How often the record loop asks kafkajs whether a heartbeat is due. */
+const HEARTBEAT_CHECK_MS = 1000;
+
 /** How a record ended: done (its offset may be committed), or left for redelivery. */
 type Settlement = 'done' | 'pause' | 'backoff';
 
@@ -60,9 +63,12 @@ export function createBatchProcessor<T>(options: BatchProcessorOptions<T>): (pay
     const byKey = new Map<string, Promise<Settlement>>();
     let running = 0;
     let halted = false;
+    /** Wakes the loop waiting for a free slot (inFlight records running). */
+    let slotFreed: (() => void) | undefined;
+    let lastHeartbeat = Date.now();
 
     /** Resolves the done records at the head; a paused or backed-off one halts the batch there. */
-    const settleHead = async () => {
+    const settleHead = () => {
       while (!halted && started.length > 0 && started[0].settlement !== undefined) {
         const head = started.shift()!;
         if (head.settlement === 'done') {
@@ -73,6 +79,12 @@ export function createBatchProcessor<T>(options: BatchProcessorOptions<T>): (pay
         if (head.settlement === 'pause') gate.pause([{ topic, partitions: [partition] }]);
         else gate.holdUntil(topic, partition, 'backoff', Date.now() + options.backoffMs);
       }
+    };
+    /** kafkajs sends a heartbeat only when one is due; asking once a second per record loop is plenty. */
+    const heartbeatIfDue = async () => {
+      const now = Date.now();
+      if (now - lastHeartbeat < HEARTBEAT_CHECK_MS) return;
+      lastHeartbeat = now;
       await heartbeat();
     };
 
@@ -87,7 +99,7 @@ export function createBatchProcessor<T>(options: BatchProcessorOptions<T>): (pay
         gate.holdUntil(topic, partition, 'due', delivery.retryAt);
         break;
       }
-      while (running >= inFlight) await Promise.race(started.filter((s) => s.settlement === undefined).map((s) => s.done));
+      while (running >= inFlight) await new Promise<void>((resolve) => (slotFreed = resolve));
       const key = message.key ? message.key.toString('latin1') : undefined;
       const before = key === undefined ? undefined : byKey.get(key);
       if (before) await before;
@@ -99,15 +111,20 @@ export function createBatchProcessor<T>(options: BatchProcessorOptions<T>): (pay
         entry.settlement = settlement;
         running--;
         if (key !== undefined && byKey.get(key) === entry.done) byKey.delete(key);
+        const wake = slotFreed;
+        slotFreed = undefined;
+        wake?.();
         return settlement;
       });
       if (key !== undefined) byKey.set(key, entry.done);
       started.push(entry);
       if (inFlight === 1) await entry.done;
-      await settleHead();
+      settleHead();
+      await heartbeatIfDue();
     }
     await Promise.all(started.map((s) => s.done));
-    await settleHead();
+    settleHead();
+    await heartbeat();
   };
 
   async function settle(received: Received, attempt: number): Promise<Settlement> {
