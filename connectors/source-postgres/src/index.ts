@@ -1,4 +1,4 @@
 // @tributary/source-postgres: PostgreSQL tables, views and queries as a source connector.
 // Registered in connectors/registry; nothing else imports it.
 export { postgresSource } from './postgres-source';
-export { postgresConfigSchema, postgresSecretsSchema, type PostgresConfig, type PostgresSecrets } from './postgres-config';
+export { pgConnectionOf, postgresConfigSchema, postgresSecretsSchema, type PostgresConfig, type PostgresSecrets } from './postgres-config';

@@ -46,3 +46,15 @@ export const postgresConfigSchema = z.strictObject({
 
 export type PostgresSecrets = z.output<typeof postgresSecretsSchema>;
 export type PostgresConfig = z.output<typeof postgresConfigSchema>;
+
+/** Where and as whom a secret connects (for pg's Client and Pool): TLS as its `ssl` says. */
+export function pgConnectionOf(secrets: PostgresSecrets): { host: string; port: number; database: string; user: string; password: string; ssl: false | { rejectUnauthorized: boolean } } {
+  return {
+    host: secrets.host,
+    port: secrets.port,
+    database: secrets.database,
+    user: secrets.user,
+    password: secrets.password,
+    ssl: secrets.ssl === 'disable' ? false : { rejectUnauthorized: secrets.ssl === 'verify-full' },
+  };
+}

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { ConnectorError, withoutSecrets, type ConnectorFailureCode } from '@tributary/connectors';
-import type { PostgresConfig, PostgresSecrets } from './postgres-config';
+import { pgConnectionOf, type PostgresConfig, type PostgresSecrets } from './postgres-config';
 
 /**
  * A connected client for reading. The session is read-only (a query stream cannot write even
@@ -9,12 +9,7 @@ import type { PostgresConfig, PostgresSecrets } from './postgres-config';
  */
 export async function openPostgres(secrets: PostgresSecrets, config: PostgresConfig): Promise<Client> {
   const client = new Client({
-    host: secrets.host,
-    port: secrets.port,
-    database: secrets.database,
-    user: secrets.user,
-    password: secrets.password,
-    ssl: secrets.ssl === 'disable' ? false : { rejectUnauthorized: secrets.ssl === 'verify-full' },
+    ...pgConnectionOf(secrets),
     connectionTimeoutMillis: config.connectTimeoutMs,
     application_name: 'tributary-source-postgres',
     options: `-c default_transaction_read_only=on -c TimeZone=UTC -c DateStyle=ISO -c bytea_output=hex -c statement_timeout=${config.statementTimeoutMs}`,

@@ -5,6 +5,7 @@ export { TenantEntity } from './tenants/tenant.entity';
 export { UserEntity } from './users/user.entity';
 export { ApiKeyEntity } from './api-keys/api-key.entity';
 export { SecretEntity } from './secrets/secret.entity';
+export { SealedSecretReader, SecretReadError, type SecretReadFailure } from './secrets/sealed-secret-reader';
 export { ConnectionEntity, type ConnectionCheckRecord } from './connections/connection.entity';
 export { AuditEntryEntity } from './audit/audit-entry.entity';
 export { ResultEntity } from './results/result.entity';

@@ -8,7 +8,7 @@ export { pipelineSchema, stepItemSchema, ruleItemSchema, sinkItemSchema, pipelin
 export { metadataSchema, resourceName, type PipelineMetadata } from './metadata';
 export { sourceSchema, type PipelineSource } from './source';
 export { settingsSchema, retentionOf, STAGES, DEFAULT_RETENTION_MS, type Stage, type PipelineSettings } from './settings';
-export { SINK_DEFINITIONS, type SinkDefinition } from './sinks';
+export { SINK_DEFINITIONS, PLATFORM_TABLES, type SinkDefinition } from './sinks';
 
 /** Text (YAML or JSON) or a value to a validated PipelineSpec, with every fault located. */
 export { parsePipeline, validatePipeline, loadPipeline, type ParseOutcome, type ParseOptions } from './parse-pipeline';

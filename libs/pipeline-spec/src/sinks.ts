@@ -47,25 +47,92 @@ const mongodb: SinkDefinition = {
   config: z.strictObject({ collection: z.string().min(1), database: z.string().min(1).optional(), connection: secretRef }),
 };
 
+/**
+ * The platform database's own tables (libs/persistence's entities and TypeORM's migrations
+ * table): a postgres sink without a connection writes into that database, so these names are
+ * refused there. services/result-writer checks this list against the entities, and checks the
+ * shape of any table it finds before writing to it.
+ */
+export const PLATFORM_TABLES: readonly string[] = [
+  'api_keys',
+  'audit_log',
+  'connections',
+  'migrations',
+  'pipeline_versions',
+  'pipelines',
+  'results',
+  'run_error_samples',
+  'run_events',
+  'run_stage_counts',
+  'runs',
+  'schedules',
+  'secrets',
+  'tenants',
+  'typeorm_metadata',
+  'users',
+];
+
+/**
+ * Lowercase only: the writer quotes every identifier, and a quoted `TaxResults` would be a table
+ * that `SELECT * FROM TaxResults` (folded to lowercase) does not find. Schemas named pg_* and
+ * information_schema are PostgreSQL's own.
+ */
+const SQL_NAME = '[a-z_][a-z0-9_]{0,62}';
+const tableName = z
+  .string()
+  .regex(new RegExp(`^(${SQL_NAME}\\.)?${SQL_NAME}$`), 'a PostgreSQL table name, optionally schema-qualified: lowercase letters, digits and _, starting with a letter or _, up to 63 each (tax_results, reporting.tax_results)')
+  .refine((name) => !/^(pg_[a-z0-9_]*|information_schema)\./.test(name), 'schemas named pg_* and information_schema are PostgreSQL\'s own; name another schema')
+  .describe('Table to upsert into, created if missing: tax_results or schema.tax_results');
+
 const postgres: SinkDefinition = {
   name: 'postgres',
-  description: 'Upserts each record by (tenant, pipeline, key) into a PostgreSQL table',
+  description:
+    'Upserts each result by (tenant, pipeline, order key) into a PostgreSQL table, created if missing (columns tenant, pipeline, order_key, result jsonb, total_tax, currency, calculated_at, order_updated_at, written_at); in the platform database, or in the database of the connection secret (host, port, database, user, password)',
   role: 'store',
-  config: z.strictObject({ table: z.string().min(1), connection: secretRef }),
+  config: z
+    .strictObject({ table: tableName, connection: secretRef.describe('Credentials of the database to write (host, port, database, user, password); without it, the platform database') })
+    .superRefine((sink, ctx) => {
+      const unqualified = sink.table.replace(/^public\./, '');
+      if (!sink.connection && PLATFORM_TABLES.includes(unqualified)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['table'],
+          message: `'${sink.table}' is one of the platform database's own tables; name another table (results are readable through the results API without a postgres sink)`,
+        });
+      }
+    }),
 };
 
+/**
+ * Not implemented: per-run files for customers to download need a store and download routes of
+ * their own. Refused at apply rather than accepted and ignored; the results API already serves
+ * downloads of a pipeline's results.
+ */
 const file: SinkDefinition = {
   name: 'file',
-  description: 'Writes each run\'s records to a file customers can download',
+  description: 'Not available yet: refused at apply. Results can be downloaded through the results API',
   role: 'store',
-  config: z.strictObject({ path: z.string().min(1), format: z.enum(['jsonl', 'csv']).default('jsonl') }),
+  config: z.unknown().refine(() => false, 'the file sink is not available yet, so a pipeline cannot use it; use postgres, mongodb or topic (results can be downloaded through the results API)'),
 };
+
+/**
+ * Names a pipeline may not produce to: Kafka's and the platform's internal topics (`_schemas`,
+ * `__consumer_offsets`, `_tributary.*`) and the stage topics of every pipeline (`tributary.*`),
+ * which would let one pipeline feed records into another tenant's.
+ */
+const RESERVED_TOPIC = /^(_|tributary\.)/;
 
 const topic: SinkDefinition = {
   name: 'topic',
-  description: 'Produces each record to a downstream Kafka topic',
+  description: 'Produces each result record (key, Avro value and headers as they are on <p>.results) to a downstream Kafka topic, created if missing with the pipeline\'s partitions',
   role: 'store',
-  config: z.strictObject({ name: z.string().regex(/^[a-zA-Z0-9._-]{1,249}$/, 'a Kafka topic name: up to 249 of [a-zA-Z0-9._-]') }),
+  config: z.strictObject({
+    name: z
+      .string()
+      .regex(/^[a-zA-Z0-9._-]{1,249}$/, 'a Kafka topic name: up to 249 of [a-zA-Z0-9._-]')
+      .refine((name) => !RESERVED_TOPIC.test(name), 'names starting with _ or tributary. are the platform\'s own topics; name another topic')
+      .describe('Downstream topic'),
+  }),
 };
 
 export const SINK_DEFINITIONS: readonly SinkDefinition[] = [taxApi, mongodb, postgres, file, topic];

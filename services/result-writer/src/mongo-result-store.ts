@@ -18,6 +18,7 @@ export class MongoResultStore implements ResultStore {
     const records: SinkRecord[] = [];
     const indices: number[] = [];
     batch.forEach((entry, index) => {
+      if (entry.result === null) return;
       const version = new Date(entry.result.orderUpdatedAt);
       if (Number.isNaN(version.getTime()) || !entry.result.orderId) {
         rejected.set(index, 'the result has no orderId or no valid orderUpdatedAt to order its versions by');

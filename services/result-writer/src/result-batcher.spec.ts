@@ -17,7 +17,7 @@ function recordingStore(answer: (batch: readonly ResultToStore[]) => Map<number,
     name: 'recording',
     batches,
     async write(_tenant, _pipeline, batch) {
-      batches.push(batch.map((e) => e.result.orderId));
+      batches.push(batch.map((e) => e.key ?? ''));
       const outcome = answer(batch);
       if (outcome instanceof Error) throw outcome;
       return outcome;
@@ -67,7 +67,7 @@ describe('batching results from many partitions into store writes', () => {
   });
 
   test('a result a store refuses fails only its record, with the store named in the reason', async () => {
-    const store = recordingStore((batch) => new Map(batch.flatMap((e, i) => (e.result.orderId === 'BAD' ? [[i, 'currency must be an ISO 4217 code']] : []))));
+    const store = recordingStore((batch) => new Map(batch.flatMap((e, i) => (e.key === 'BAD' ? [[i, 'currency must be an ISO 4217 code']] : []))));
     const batcher = new ResultBatcher({ tenant: 'acme', pipeline: 'orders', stores: [store] });
     const handler = resultHandler(batcher, new StoreBackoff(() => undefined), pino({ level: 'silent' }), () => undefined);
     const [good, bad] = await Promise.allSettled([handler(record('GOOD', 0)), handler(record('BAD', 1))]);
@@ -94,5 +94,5 @@ describe('batching results from many partitions into store writes', () => {
 });
 
 function entryOf(orderId: string): ResultToStore {
-  return { result: taxResultDocumentOf(taxResult('acme', 'orders', orderId)), topic: 't', partition: 0, offset: '0' };
+  return { key: orderId, result: taxResultDocumentOf(taxResult('acme', 'orders', orderId)), keyBytes: Buffer.from(orderId), payload: null, headers: {}, topic: 't', partition: 0, offset: '0' };
 }

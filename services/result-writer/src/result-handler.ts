@@ -10,14 +10,17 @@ import { taxResultDocumentOf } from './tax-result-document';
  * The ConsumerRunner handler of one pipeline's `<p>.results`: each TaxResult into the batcher,
  * done when every store has it. A result a store refuses for good fails its record (it goes to
  * `<p>.errors` with the stores' reasons and the partition moves on); a store that is down pauses
- * the partition and the record is delivered again when the backoff resumes it. Tombstones carry
- * nothing to store and are passed over.
+ * the partition and the record is delivered again when the backoff resumes it. Tombstones go
+ * through the batcher too: each store decides what one means (see ResultStore).
  */
 export function resultHandler(batcher: ResultBatcher, backoff: StoreBackoff, logger: Logger, written: () => void): RecordHandler<TaxResult> {
   return async (record) => {
-    if (record.value === null) return;
     const entry = {
-      result: taxResultDocumentOf(record.value),
+      key: record.key,
+      result: record.value === null ? null : taxResultDocumentOf(record.value),
+      keyBytes: record.keyBytes,
+      payload: record.payload,
+      headers: record.headers,
       topic: record.topic,
       partition: record.partition,
       offset: record.offset,

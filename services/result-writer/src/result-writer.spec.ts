@@ -24,7 +24,7 @@ describe('the result-writer, from <p>.results into PostgreSQL and MongoDB', () =
     const url = await mongo.start();
     mongoPort = Number(new URL(url.replace('mongodb:', 'http:')).port);
     await platform.announce('acme', 'orders');
-    await platform.announce('globex', 'orders', { sinks: [{ postgres: { table: 'results' } }] });
+    await platform.announce('globex', 'orders', { sinks: [{ postgres: { table: 'tax_results' } }] });
     service = await startService(
       { name: 'result-writer', env: RESULT_WRITER_ENV, start: startResultWriter },
       platform.env({ MONGODB_URL: url.replace('/?', '/resultspec?'), RESULT_LINGER_MS: '2' }),

@@ -78,7 +78,8 @@ export function stackProcesses(s: StackSettings): ProcessSpec[] {
       TRIBUTARY_BOOTSTRAP_ADMIN_PASSWORD: s.admin.password,
     }),
     service('tax-api-sandbox', ports.taxApi),
-    service('result-writer', ports.resultWriter, database),
+    // The master keys open a postgres sink's connection secret.
+    service('result-writer', ports.resultWriter, { ...database, TRIBUTARY_MASTER_KEYS: s.masterKeys }),
     service('tax-sink', ports.taxSink, { TAX_API_URL: `http://127.0.0.1:${ports.taxApi}` }),
     service('validator', ports.validator),
     service('transformer', ports.transformer),

@@ -3,6 +3,7 @@ import { createScratchDatabase, openDatabase, sampleTaxResult, type Database, ty
 import { compilePipeline, INTERNAL_TOPICS, pipelinePrefix, stageTopic, validatePipeline, type DeploymentPlan } from '@tributary/pipeline-spec';
 import { startSchemaRegistry, type RunningSchemaRegistry } from '@tributary/schema-registry';
 import { createStreamProducer, ensurePipelineTopics, ensureTopics, internalTopicSpecs, type StreamProducer } from '@tributary/stream';
+import { generateMasterKey, parseKeyring, SecretBox } from '@tributary/security';
 import { BrokerProcess, tempDir } from '@tributary/testing';
 import { Kafka, logLevel, type RecordMetadata } from 'kafkajs';
 
@@ -15,6 +16,8 @@ import { Kafka, logLevel, type RecordMetadata } from 'kafkajs';
 export class ResultsPlatform {
   readonly kafka: Kafka;
   readonly data = tempDir('results-platform');
+  /** The master keys secrets are sealed with here: give them to a result-writer as TRIBUTARY_MASTER_KEYS. */
+  readonly masterKeys = `k1:${generateMasterKey()}`;
 
   private constructor(
     readonly broker: BrokerProcess,
@@ -71,6 +74,25 @@ export class ResultsPlatform {
     await producer.connect();
     await producer.send({ topic: INTERNAL_TOPICS.pipelines, messages: [{ key: prefix, value: JSON.stringify(announcement) }] }).finally(() => producer.disconnect());
     return compiled.plan;
+  }
+
+  /** Stores (or replaces) a tenant's connection secret sealed as the control plane seals it. */
+  async putSecret(tenant: string, name: string, value: object): Promise<void> {
+    const box = new SecretBox(parseKeyring(this.masterKeys, 'masterKeys'));
+    const sealed = box.seal(JSON.stringify(value), `${tenant}/${name}`);
+    await this.database.dataSource.query(
+      `INSERT INTO secrets (tenant_id, name, sealed, key_id, updated_by) VALUES ($1, $2, $3, $4, 'results-platform')
+       ON CONFLICT (tenant_id, name) DO UPDATE SET sealed = EXCLUDED.sealed, key_id = EXCLUDED.key_id, updated_at = now()`,
+      [tenant, name, sealed, box.keyIdOf(sealed)],
+    );
+  }
+
+  /** The offset the consumer group has committed on a partition of `<p>.results` (-1: none). */
+  async committedOffset(groupId: string, tenant: string, pipeline: string, partition: number): Promise<number> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    const [topic] = await admin.fetchOffsets({ groupId, topics: [stageTopic(tenant, pipeline, 'results')] }).finally(() => admin.disconnect());
+    return Number(topic.partitions.find((p) => p.partition === partition)?.offset ?? -1);
   }
 
   /** Publishes TaxResults to `<p>.results`, keyed by order id; each to `partition` if given. */
