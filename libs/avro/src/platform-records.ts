@@ -146,6 +146,8 @@ export interface RunEvent {
   mode: 'FULL' | 'INCREMENTAL' | null;
   counts: StageCount[];
   error: string | null;
+  /** Whose counts these are when a stage runs as several instances; null for a run's one reporter. */
+  reporter: string | null;
 }
 
 export interface StageCount {

@@ -94,6 +94,7 @@ export function sampleRunEvent(): RunEvent {
       { stage: 'VALIDATE', recordsIn: 1180, recordsOut: 1175, errors: 5 },
     ],
     error: null,
+    reporter: null,
   };
 }
 

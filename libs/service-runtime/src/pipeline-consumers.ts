@@ -1,7 +1,8 @@
 import { inRecordSpan, type StageMetrics } from '@tributary/observability';
-import { ConsumerRunner, type ConsumerRunnerOptions, type ErrorStage, type RecordHandler } from '@tributary/stream';
+import { ConsumerRunner, type ConsumedRecord, type ConsumerRunnerOptions, type ErrorStage, type HandlerOutcome, type RecordHandler } from '@tributary/stream';
 import type { Tracer } from '@opentelemetry/api';
 import type { ActivePipeline, PipelineDirectory } from './pipeline-directory';
+import { RunStageCounter } from './run-stage-counter';
 import type { ServiceContext } from './service-context';
 
 /** How one stage service consumes each pipeline. */
@@ -33,19 +34,24 @@ interface Running<T> {
  * own and a second instance of the service shares each pipeline's partitions. Follows the
  * directory: a new pipeline starts a runner, a new version swaps the handler in place, a paused
  * or deleted one stops its runner (committing what was done). Every record runs in a span that
- * continues its traceparent, and is counted in the stage metrics.
+ * continues its traceparent (when tracing is on), and is counted in the stage metrics and for its
+ * run (run-stage-counter.ts).
  */
 export class PipelineConsumers<T> {
   private readonly running = new Map<string, Running<T>>();
+  private readonly counter: RunStageCounter;
   private queue: Promise<void> = Promise.resolve();
   private stopped = false;
 
   constructor(
     private readonly ctx: ServiceContext,
     private readonly spec: PipelineConsumerSpec<T>,
-  ) {}
+  ) {
+    this.counter = new RunStageCounter({ stage: spec.stage, producer: ctx.producer, logger: ctx.logger });
+  }
 
   async start(): Promise<void> {
+    this.counter.start();
     const directory: PipelineDirectory = this.ctx.pipelines;
     directory.onChange((prefix, pipeline) => void this.serially(() => this.follow(prefix, pipeline)));
     for (const pipeline of directory.active()) await this.serially(() => this.follow(pipeline.prefix, pipeline));
@@ -67,6 +73,7 @@ export class PipelineConsumers<T> {
       await Promise.all([...this.running.values()].map((r) => r.runner.stop()));
       this.running.clear();
     });
+    await this.counter.stop();
   }
 
   private serially(step: () => Promise<void>): Promise<void> {
@@ -108,7 +115,7 @@ export class PipelineConsumers<T> {
       // Enough records at once that a stage's publishes share produce requests (see send-queue.ts).
       inFlight: 256,
       ...this.spec.options?.(pipeline),
-      handle: observed(entry, pipeline, this.ctx.tracer, this.ctx.metrics, this.ctx.name),
+      handle: observed(entry, pipeline, this.ctx.tracer, this.ctx.metrics, this.counter, this.ctx.name),
     });
     this.running.set(prefix, entry);
     await entry.runner.start();
@@ -116,22 +123,37 @@ export class PipelineConsumers<T> {
   }
 }
 
-/** The entry's current handler, in a span continuing the record's trace, counted. */
-function observed<T>(entry: Running<T>, pipeline: ActivePipeline, tracer: Tracer, metrics: StageMetrics, service: string): RecordHandler<T> {
+/** The entry's current handler, in a span continuing the record's trace (when tracing is on), counted in the metrics and per run. */
+function observed<T>(entry: Running<T>, pipeline: ActivePipeline, tracer: Tracer | undefined, metrics: StageMetrics, runs: RunStageCounter, service: string): RecordHandler<T> {
   const labels = { tenant: pipeline.tenant, pipeline: pipeline.pipeline };
-  return (record) => {
-    metrics.recordsIn.inc(labels);
-    const attributes = { 'messaging.destination.name': record.topic, 'messaging.kafka.message.key': record.key ?? '', 'messaging.kafka.partition': record.partition, 'messaging.kafka.offset': record.offset, 'tributary.tenant': labels.tenant, 'tributary.pipeline': labels.pipeline };
-    return inRecordSpan(tracer, `${service} ${record.topic}`, record.context.traceparent, attributes, async (traceparent) => {
-      try {
-        const outcome = await entry.handler({ ...record, context: { ...record.context, traceparent } });
-        if (outcome?.kind === 'retry') metrics.recordsFailed.inc({ ...labels, outcome: 'retry' });
-        return outcome;
-      } catch (error) {
-        metrics.recordsFailed.inc({ ...labels, outcome: 'error' });
-        throw error;
+  // Children bound once: a labelled inc() would hash the labels again for every record.
+  const recordsIn = metrics.recordsIn.labels(labels);
+  const retried = metrics.recordsFailed.labels({ ...labels, outcome: 'retry' });
+  const failed = metrics.recordsFailed.labels({ ...labels, outcome: 'error' });
+  const handle = async (record: ConsumedRecord<T>): Promise<HandlerOutcome | void> => {
+    try {
+      const outcome = await entry.handler(record);
+      if (outcome === undefined) runs.passed(record);
+      else if (outcome.kind === 'retry') {
+        retried.inc();
+        runs.retried(record);
       }
-    });
+      return outcome;
+    } catch (error) {
+      failed.inc();
+      runs.failed(record);
+      throw error;
+    }
+  };
+  if (tracer === undefined) {
+    return (record) => {
+      recordsIn.inc();
+      return handle(record);
+    };
+  }
+  return (record) => {
+    recordsIn.inc();
+    const attributes = { 'messaging.destination.name': record.topic, 'messaging.kafka.message.key': record.key ?? '', 'messaging.kafka.partition': record.partition, 'messaging.kafka.offset': record.offset, 'tributary.tenant': labels.tenant, 'tributary.pipeline': labels.pipeline };
+    return inRecordSpan(tracer, `${service} ${record.topic}`, record.context.traceparent, attributes, (traceparent) => handle({ ...record, context: { ...record.context, traceparent } }));
   };
 }
-

@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConfluentAvroCodec, SchemaRegistryHttp } from '@tributary/avro';
+import { ConfluentAvroCodec, platformType, SchemaRegistryHttp, type RunEvent } from '@tributary/avro';
 import { compile, INTERNAL_TOPICS, validatePipeline, type PipelineAnnouncement, type PipelineSpec } from '@tributary/pipeline-spec';
 import { createStreamProducer, ensurePipelineTopics, ensureTopics, internalTopicSpecs, newTraceparent, parseTraceparent, type ConsumedRecord } from '@tributary/stream';
 import { BrokerProcess, RegistryProcess } from '@tributary/testing';
@@ -20,6 +20,7 @@ const SPEC = {
   settings: { partitions: 2 },
 };
 const RAW = 'tributary.acme.orders.raw';
+const RUN_ID = '3f1c2b9e-7a1d-4c55-9b0e-2d6f8a4c1e77';
 const RAW_SCHEMA = { type: 'record', name: 'Order', fields: [{ name: 'order_id', type: 'string' }] };
 
 function announcement(status: PipelineAnnouncement['status'], version: number): PipelineAnnouncement {
@@ -102,20 +103,38 @@ describe('a stage service on the runtime', () => {
     await broker?.dispose();
   });
 
-  test('the announced pipeline is consumed in its own group, each record in a span continuing its trace', async () => {
+  test('the announced pipeline is consumed in its own group; without an OTLP endpoint a record keeps the traceparent it came with', async () => {
     assert.deepEqual(consumers.groupIds(), ['tributary.acme.orders.transformer']);
     const codec = new ConfluentAvroCodec(new SchemaRegistryHttp(registry.url));
     const producer = createStreamProducer({ kafka, codec });
     await producer.connect();
     const traceparent = newTraceparent();
-    await producer.publish(RAW, [{ key: 'o-1', value: { order_id: 'o-1' }, context: { tenant: 'acme', pipeline: 'orders', traceparent } }], { schema: RAW_SCHEMA });
+    await producer.publish(RAW, [{ key: 'o-1', value: { order_id: 'o-1' }, context: { tenant: 'acme', pipeline: 'orders', runId: RUN_ID, traceparent } }], { schema: RAW_SCHEMA });
     await producer.disconnect();
     await eventually(() => seen.length === 1, 'the record at the handler');
     const incoming = parseTraceparent(traceparent)!;
     const handed = parseTraceparent(seen[0].context.traceparent!)!;
-    assert.equal(handed.traceId, incoming.traceId);
-    assert.notEqual(handed.parentId, incoming.parentId);
+    // No spans are made when they would go nowhere; with an endpoint each hop is a child span
+    // (libs/observability's record-span spec, and the stack's source-to-result trace test).
+    assert.deepEqual(handed, incoming);
     assert.deepEqual({ ...seen[0].value }, { order_id: 'o-1' });
+  });
+
+  test("the run's records are counted for it: a PROGRESS RunEvent of this instance with the stage's counts", async () => {
+    const codec = new ConfluentAvroCodec(new SchemaRegistryHttp(registry.url));
+    const consumer = kafka.consumer({ groupId: `runs-reader-${Date.now()}`, maxWaitTimeInMs: 100 });
+    const events: RunEvent[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topic: INTERNAL_TOPICS.runs, fromBeginning: true });
+    await consumer.run({ eachMessage: async ({ message }) => void events.push(await codec.decodeWith<RunEvent>(message.value!, platformType('run-event'))) });
+    try {
+      await eventually(() => events.some((e) => e.runId === RUN_ID), 'a report of the run', 10_000);
+    } finally {
+      await consumer.disconnect();
+    }
+    const report = events.find((e) => e.runId === RUN_ID)!;
+    assert.deepEqual([report.type, report.tenant, report.pipeline, report.counts.map((c) => ({ ...c }))], ['PROGRESS', 'acme', 'orders', [{ stage: 'TRANSFORM', recordsIn: 1, recordsOut: 1, errors: 0 }]]);
+    assert.match(report.reporter ?? '', /^.+\/\d+\/[0-9a-f]{8}$/);
   });
 
   test('health and metrics are served, with the records counted per pipeline', async () => {

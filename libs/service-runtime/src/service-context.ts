@@ -16,7 +16,8 @@ export interface ServiceContext {
   readonly pipelines: PipelineDirectory;
   readonly metrics: StageMetrics;
   readonly logger: Logger;
-  readonly tracer: Tracer;
+  /** Undefined when tracing is off (no OTLP endpoint): no spans are made. */
+  readonly tracer: Tracer | undefined;
   /** The data folder (TRIBUTARY_DATA_DIR): where an embedded service keeps what it must. */
   readonly dataDir: string;
 }

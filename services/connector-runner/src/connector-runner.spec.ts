@@ -42,7 +42,7 @@ describe('the connector runner service on the runtime, with secrets from the con
     const runId = randomUUID();
     await runEventPublisher(fx.producer)({
       eventId: randomUUID(), runId, tenant: spec.metadata.tenant, pipeline: spec.metadata.name, type: 'REQUESTED',
-      at: new Date(), trigger: 'CLI', requestedBy: null, mode: 'FULL', counts: [], error: null,
+      at: new Date(), trigger: 'CLI', requestedBy: null, mode: 'FULL', counts: [], error: null, reporter: null,
     });
     const deadline = Date.now() + 30_000;
     for (;;) {

@@ -84,7 +84,8 @@ const withoutSecrets: SecretSource = {
 };
 
 /** A span per record entering the platform: the root of the record's trace, whose traceparent the record carries. */
-function sourceSpans(tracer: Tracer): () => string {
+function sourceSpans(tracer: Tracer | undefined): () => string {
+  if (tracer === undefined) return newTraceparent;
   const w3c = new W3CTraceContextPropagator();
   return () => {
     const span = tracer.startSpan('connector-runner read', { kind: SpanKind.PRODUCER }, ROOT_CONTEXT);

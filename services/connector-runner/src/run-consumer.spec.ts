@@ -31,6 +31,7 @@ describe('runners take run requests from _tributary.runs, one runner per run', (
     mode,
     counts: [],
     error: null,
+    reporter: null,
   });
   const publish = (event: RunEvent, topic: string = INTERNAL_TOPICS.runs) => runEventPublisher(fx.producer, topic)(event);
   const eventsOf = async (runId: string) => (await fx.readAll<RunEvent>(INTERNAL_TOPICS.runs)).map((r) => r.value).filter((e) => e.runId === runId);

@@ -45,6 +45,7 @@ export function runEvent(request: RunRequest, type: Emitted, fields: { counts?: 
     mode: type === 'STARTED' ? request.mode : null,
     counts: fields.counts && type !== 'STARTED' ? [{ stage: 'SOURCE', recordsIn: fields.counts.read, recordsOut: fields.counts.published, errors: fields.counts.errors }] : [],
     error: type === 'FAILED' ? (fields.error ?? 'the run failed') : null,
+    reporter: null,
   };
 }
 

@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * A run's cumulative counts at one stage (RunEvent.counts), as last reported. `reported_at` is
+ * A run's cumulative counts at one stage (RunEvent.counts) from one reporter (an instance of the
+ * stage's service; '' for the run's one reporter), as last reported. `reported_at` is
  * the reporting event's time: an older report arriving late never overwrites a newer one.
  * bigint columns come back from pg as text (exact past 2^53).
  */
@@ -13,6 +14,10 @@ export class RunStageCountEntity {
   /** RunEvent's Stage: SOURCE, TRANSFORM, VALIDATE, TAX_SINK, RESULT_WRITER, OTHER. */
   @PrimaryColumn({ type: 'text' })
   stage!: string;
+
+  /** RunEvent.reporter, '' when null. A stage's counts are the sum over its reporters. */
+  @PrimaryColumn({ type: 'text', default: '' })
+  reporter!: string;
 
   @Column({ name: 'records_in', type: 'bigint' })
   recordsIn!: string;

@@ -59,6 +59,14 @@ export class RunEntity {
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt!: Date | null;
 
+  /** When the source was read to its end (RunEvent FINISHED); the run succeeds once the stages have caught up. */
+  @Column({ name: 'source_finished_at', type: 'timestamptz', nullable: true })
+  sourceFinishedAt!: Date | null;
+
+  /** How far the stages have caught up with the run since its source finished (run-drain.ts's DrainState). */
+  @Column({ type: 'jsonb', nullable: true })
+  drain!: { group: number; targets?: Record<string, Record<string, string>>; waitingFor?: string } | null;
+
   @Column({ type: 'text', nullable: true })
   error!: string | null;
 

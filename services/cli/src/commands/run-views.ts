@@ -9,6 +9,10 @@ export interface RunView {
   requestedBy: string | null;
   requestedAt: string;
   startedAt: string | null;
+  /** When the source was read to its end; the run succeeds once every stage has caught up. */
+  sourceFinishedAt?: string | null;
+  /** While the stages catch up: the consumer the run waits for. */
+  waitingFor?: string | null;
   finishedAt: string | null;
   error: string | null;
 }

@@ -54,3 +54,10 @@ test('a live block moves the cursor back over what it drew and clears each line'
   block.draw(['c']);
   assert.deepEqual(written, ['\x1b[2Ka\n\x1b[2Kb\n', '\x1b[2A\x1b[2Kc\n\x1b[2K\n']);
 });
+
+test('once the source is read, a running run says which stage it still waits for', () => {
+  const draining = { ...run([{ stage: 'SOURCE', recordsIn: 0, recordsOut: 10, errors: 0 }]), sourceFinishedAt: '2025-01-01T00:00:05.000Z', waitingFor: 'tax-sink' };
+  assert.equal(progressLines(draining, 7)[0], 'Run r1 of orders: running (source read; waiting for tax-sink) (7s)');
+  assert.equal(progressLine(draining), 'running (source read; waiting for tax-sink): SOURCE 10');
+  assert.equal(progressLine({ ...draining, status: 'succeeded' }), 'succeeded: SOURCE 10');
+});

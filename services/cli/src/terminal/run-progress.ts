@@ -8,7 +8,7 @@ const BAR = 24;
  * The source has no known total (it is still reading), so its line shows the count alone.
  */
 export function progressLines(run: RunDetail, elapsedSeconds: number): string[] {
-  const header = `Run ${run.id} of ${run.pipeline}: ${run.status} (${elapsedSeconds}s)`;
+  const header = `Run ${run.id} of ${run.pipeline}: ${statusOf(run)} (${elapsedSeconds}s)`;
   const source = run.counts.find((c) => c.stage === 'SOURCE');
   const total = source?.recordsOut ?? 0;
   const width = Math.max(...run.counts.map((c) => c.stage.length), 6);
@@ -26,7 +26,13 @@ export function progressLines(run: RunDetail, elapsedSeconds: number): string[] 
 /** The same, on one line, for logs and pipes where redrawing is not possible. */
 export function progressLine(run: RunDetail): string {
   const stages = run.counts.map((c) => `${c.stage} ${c.stage === 'SOURCE' ? c.recordsOut : c.recordsIn}${c.errors > 0 ? ` (${c.errors} errors)` : ''}`);
-  return `${run.status}${stages.length > 0 ? ': ' + stages.join(' | ') : ''}`;
+  return `${statusOf(run)}${stages.length > 0 ? ': ' + stages.join(' | ') : ''}`;
+}
+
+/** The status, and once the source is read, what the run still waits for. */
+function statusOf(run: RunDetail): string {
+  if (run.status !== 'running' || !run.sourceFinishedAt) return run.status;
+  return `running (source read${run.waitingFor ? `; waiting for ${run.waitingFor}` : ''})`;
 }
 
 /**

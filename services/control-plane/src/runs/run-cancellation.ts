@@ -21,5 +21,6 @@ export function cancelledEvent(run: RunEntity): RunEvent {
     mode: null,
     counts: [],
     error: run.error ?? 'cancelled',
+    reporter: null,
   };
 }

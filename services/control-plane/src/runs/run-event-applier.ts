@@ -8,15 +8,17 @@ export type Applied = 'applied' | 'duplicate' | 'unknown-run';
 const TRANSITIONS: Partial<Record<RunEvent['type'], { to: string; from: string[] }>> = {
   STARTED: { to: 'running', from: ['requested'] },
   PROGRESS: { to: 'running', from: ['requested'] },
-  FINISHED: { to: 'succeeded', from: ['requested', 'running'] },
+  // The source is read; the run succeeds once every stage has caught up (run-drain-watch.ts).
+  FINISHED: { to: 'running', from: ['requested', 'running'] },
   FAILED: { to: 'failed', from: ['requested', 'running'] },
 };
 
 /**
  * Applies run events to run rows, idempotently and in any order: an event whose id was applied
  * before changes nothing; statuses only move forward (requested -> running -> succeeded | failed,
- * and a cancelled run stays cancelled); each stage's counts are replaced only by a report at
- * least as recent as the one stored. A run the database does not know (started by a runner
+ * and a cancelled run stays cancelled); FINISHED marks the source read (the run succeeds when
+ * its stages have caught up, see run-drain-watch.ts); each stage's counts are replaced only by a report at
+ * least as recent as the one stored (per reporter: each instance of a stage reports its own). A run the database does not know (started by a runner
  * directly) is recorded when its pipeline is known; otherwise the event is 'unknown-run'.
  */
 export class RunEventApplier {
@@ -37,23 +39,24 @@ export class RunEventApplier {
       }
       const transition = TRANSITIONS[event.type];
       if (transition) {
-        const terminal = event.type === 'FINISHED' || event.type === 'FAILED';
+        const terminal = event.type === 'FAILED';
         await sql(
           `UPDATE runs SET status = $2, updated_at = now(),
                   started_at = COALESCE(started_at, $3),
                   finished_at = CASE WHEN $4 THEN $3 ELSE finished_at END,
+                  source_finished_at = CASE WHEN $7 THEN COALESCE(source_finished_at, $3) ELSE source_finished_at END,
                   error = CASE WHEN $4 THEN $5 ELSE error END
             WHERE id = $1 AND status = ANY($6::text[])`,
-          [event.runId, transition.to, event.at, terminal, event.error, transition.from],
+          [event.runId, transition.to, event.at, terminal, event.error, transition.from, event.type === 'FINISHED'],
         );
       }
       for (const count of event.counts) {
         await sql(
-          `INSERT INTO run_stage_counts (run_id, stage, records_in, records_out, errors, reported_at) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (run_id, stage) DO UPDATE SET records_in = EXCLUDED.records_in, records_out = EXCLUDED.records_out,
+          `INSERT INTO run_stage_counts (run_id, stage, reporter, records_in, records_out, errors, reported_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (run_id, stage, reporter) DO UPDATE SET records_in = EXCLUDED.records_in, records_out = EXCLUDED.records_out,
              errors = EXCLUDED.errors, reported_at = EXCLUDED.reported_at
            WHERE run_stage_counts.reported_at <= EXCLUDED.reported_at`,
-          [event.runId, count.stage, count.recordsIn, count.recordsOut, count.errors, event.at],
+          [event.runId, count.stage, event.reporter ?? '', count.recordsIn, count.recordsOut, count.errors, event.at],
         );
       }
       return 'applied';
@@ -64,6 +67,9 @@ export class RunEventApplier {
   private async ensureRun(sql: Sql, event: RunEvent): Promise<boolean> {
     const existing = await sql(`SELECT tenant_id, pipeline FROM runs WHERE id = $1`, [event.runId]);
     if (existing.length > 0) return existing[0].tenant_id === event.tenant && existing[0].pipeline === event.pipeline;
+    // A stage's counts of a run no one started here (records replayed after their run was
+    // purged, an upstream producer's run header) must not make a run that never finishes.
+    if (event.reporter !== null) return false;
     const pipelines = await sql(`SELECT id, current_version FROM pipelines WHERE tenant_id = $1 AND name = $2`, [event.tenant, event.pipeline]);
     if (pipelines.length === 0) return false;
     const trigger = event.trigger && event.trigger !== 'OTHER' ? event.trigger.toLowerCase() : 'other';

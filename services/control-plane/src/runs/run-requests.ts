@@ -66,6 +66,7 @@ export function requestedEvent(run: RunRequest): RunEvent {
     mode: run.mode === 'full' ? 'FULL' : 'INCREMENTAL',
     counts: [],
     error: null,
+    reporter: null,
   };
 }
 

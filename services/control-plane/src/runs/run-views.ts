@@ -14,6 +14,10 @@ export interface RunView {
   /** False while the run request has not reached `_tributary.runs` (it will be retried). */
   requestPublished: boolean;
   startedAt: string | null;
+  /** When the source was read to its end; the run succeeds once every stage has caught up. */
+  sourceFinishedAt: string | null;
+  /** While the stages catch up: the consumer the run waits for now (transformer, validator, tax-sink, sink.<n>.<name>). */
+  waitingFor: string | null;
   finishedAt: string | null;
   error: string | null;
   cancelledBy: string | null;
@@ -65,6 +69,8 @@ export function runView(r: RunEntity): RunView {
     requestedAt: r.requestedAt.toISOString(),
     requestPublished: r.requestPublishedAt !== null,
     startedAt: r.startedAt?.toISOString() ?? null,
+    sourceFinishedAt: r.sourceFinishedAt?.toISOString() ?? null,
+    waitingFor: r.status === 'running' ? (r.drain?.waitingFor ?? null) : null,
     finishedAt: r.finishedAt?.toISOString() ?? null,
     error: r.error,
     cancelledBy: r.cancelledBy,
@@ -72,10 +78,18 @@ export function runView(r: RunEntity): RunView {
   };
 }
 
+/** One line per stage: its reporters' counts added up, as of the latest report. */
 export function stageCountViews(rows: RunStageCountEntity[]): StageCountView[] {
-  return rows
-    .map((c) => ({ stage: c.stage, recordsIn: Number(c.recordsIn), recordsOut: Number(c.recordsOut), errors: Number(c.errors), reportedAt: c.reportedAt.toISOString() }))
-    .sort((a, b) => STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage));
+  const byStage = new Map<string, StageCountView>();
+  for (const c of rows) {
+    const seen = byStage.get(c.stage) ?? { stage: c.stage, recordsIn: 0, recordsOut: 0, errors: 0, reportedAt: c.reportedAt.toISOString() };
+    seen.recordsIn += Number(c.recordsIn);
+    seen.recordsOut += Number(c.recordsOut);
+    seen.errors += Number(c.errors);
+    if (c.reportedAt.toISOString() > seen.reportedAt) seen.reportedAt = c.reportedAt.toISOString();
+    byStage.set(c.stage, seen);
+  }
+  return [...byStage.values()].sort((a, b) => STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage));
 }
 
 export function eventViews(rows: RunEventEntity[]): RunDetail['events'] {

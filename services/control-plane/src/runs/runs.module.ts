@@ -8,6 +8,7 @@ import { PipelineAnnouncer } from '../pipelines/pipeline-announcer';
 import { PlatformStream } from '../pipelines/platform-stream';
 import { PlatformStreamModule } from '../pipelines/platform-stream.module';
 import { errorSampleHandler, errorTopics } from './error-sample-reader';
+import { RunDrainWatch } from './run-drain-watch';
 import { RunEventApplier } from './run-event-applier';
 import { RUN_EVENT_TOPICS, runEventHandler } from './run-event-reader';
 import { RunLedger } from './run-ledger';
@@ -19,7 +20,7 @@ import { TopicConsumer } from './topic-consumer';
 export const RUN_EVENTS_GROUP = '_tributary.control-plane.run-events';
 export const ERROR_SAMPLES_GROUP = '_tributary.control-plane.error-samples';
 
-/** Runs, and the two readers that keep them current: run events and error samples. */
+/** Runs, the two readers that keep them current (run events, error samples), and the watch that finishes them. */
 @Module({
   imports: [AuditModule, PlatformStreamModule],
   controllers: [RunsController],
@@ -34,6 +35,7 @@ export const ERROR_SAMPLES_GROUP = '_tributary.control-plane.error-samples';
 })
 export class RunsModule implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly readers: TopicConsumer[] = [];
+  private drainWatch: RunDrainWatch | undefined;
 
   constructor(
     @Inject(PlatformStream) private readonly stream: PlatformStream,
@@ -54,9 +56,12 @@ export class RunsModule implements OnApplicationBootstrap, OnModuleDestroy {
     // A pipeline applied here has a new errors topic: read it now rather than at the next poll.
     this.announcer.onChange((change) => change.action === 'applied' && void errors.refresh().catch(() => undefined));
     for (const reader of this.readers) reader.start();
+    this.drainWatch = new RunDrainWatch(this.dataSource, admin, this.logger);
+    this.drainWatch.start();
   }
 
   async onModuleDestroy(): Promise<void> {
+    await this.drainWatch?.stop();
     await Promise.all(this.readers.map((reader) => reader.stop()));
   }
 }

@@ -44,7 +44,7 @@ describe('runs: start now, run events, error samples, quality, cancel, list', ()
   const start = (pipeline = 'erp-orders', body: unknown = {}) => cp.call<RunView>('POST', `/tenants/acme/pipelines/${pipeline}/runs`, { token: operator, body });
   const detail = (id: string) => cp.call<RunDetail>('GET', `/tenants/acme/runs/${id}`, { token: customer });
   const event = (run: string, type: RunEvent['type'], at: number, counts: StageCount[] = [], error: string | null = null): RunEvent => ({
-    eventId: randomUUID(), runId: run, tenant: 'acme', pipeline: 'erp-orders', type, at: new Date(at), trigger: null, requestedBy: null, mode: null, counts, error,
+    eventId: randomUUID(), runId: run, tenant: 'acme', pipeline: 'erp-orders', type, at: new Date(at), trigger: null, requestedBy: null, mode: null, counts, error, reporter: null,
   });
   const publish = (events: RunEvent[]) => producer.publish('_tributary.runs', events.map((e) => ({ key: e.runId, value: e })), { schema: readPlatformSchema('run-event') });
   const count = (stage: StageCount['stage'], recordsIn: number, recordsOut: number, errors: number): StageCount => ({ stage, recordsIn, recordsOut, errors });
@@ -90,14 +90,62 @@ describe('runs: start now, run events, error samples, quality, cancel, list', ()
       event(run.id, 'FINISHED', t + 4000, [count('TRANSFORM', 250, 245, 5), count('VALIDATE', 245, 240, 5)]),
       event(run.id, 'PROGRESS', t + 3500, []), // after the end
     ]);
-    const done = await until(run.id, (r) => r.events.length === 7);
+    // No stage service has consumed this pipeline: once its source is read nothing is left to wait for.
+    const done = await until(run.id, (r) => r.events.length === 7 && r.status !== 'running');
     assert.equal(done.status, 'succeeded');
     assert.equal(done.startedAt, new Date(t + 1000).toISOString());
-    assert.equal(done.finishedAt, new Date(t + 4000).toISOString());
+    assert.equal(done.sourceFinishedAt, new Date(t + 4000).toISOString());
+    assert.ok(done.finishedAt !== null && done.waitingFor === null);
     assert.deepEqual(done.counts.map((c) => [c.stage, c.recordsIn, c.recordsOut, c.errors]), [['SOURCE', 250, 250, 0], ['TRANSFORM', 250, 245, 5], ['VALIDATE', 245, 240, 5]]);
     // In event time order (the request was made now, the runner's events carry June's times); the
     // duplicate delivery was kept once.
     assert.deepEqual(done.events.map((e) => e.type), ['STARTED', 'PROGRESS', 'PROGRESS', 'PROGRESS', 'PROGRESS', 'FINISHED', 'REQUESTED']);
+  });
+
+  test("a stage's instances report their own counts, which add up; each one's stale report is passed over", async () => {
+    const { body: run } = await start();
+    const t = Date.now();
+    const by = (reporter: string, at: number, counts: StageCount[]) => ({ ...event(run.id, 'PROGRESS', at, counts), reporter });
+    // Keyed by this run, so it is applied before this run's events below: a report of a run no one started.
+    const stranger = randomUUID();
+    await producer.publish('_tributary.runs', [{ key: run.id, value: { ...event(stranger, 'PROGRESS', t, [count('TRANSFORM', 1, 1, 0)]), reporter: 'transformer-a' } }], { schema: readPlatformSchema('run-event') });
+    await publish([
+      by('validator-a', t + 2000, [count('VALIDATE', 100, 98, 2)]),
+      by('validator-b', t + 1000, [count('VALIDATE', 50, 50, 0)]),
+      by('validator-a', t + 1500, [count('VALIDATE', 60, 60, 0)]), // older than a's last report
+      event(run.id, 'PROGRESS', t + 1000, [count('SOURCE', 150, 150, 0)]),
+    ]);
+    const counted = await until(run.id, (r) => r.events.length >= 5);
+    assert.equal((await detail(stranger)).status, 404, "a stage's report does not make a run of its own");
+    assert.deepEqual(counted.counts.map((c) => [c.stage, c.recordsIn, c.recordsOut, c.errors]), [['SOURCE', 150, 150, 0], ['VALIDATE', 150, 148, 2]]);
+    assert.equal(counted.counts[1].reportedAt, new Date(t + 2000).toISOString());
+  });
+
+  test('a run whose source is read succeeds only once every stage that consumes the pipeline has caught up with it', async () => {
+    const { body: run } = await start();
+    const raw = 'tributary.acme.erp-orders.raw';
+    await producer.publish(raw, ['o-1', 'o-2', 'o-3'].map((key) => ({ key, value: { order_id: key, total: 1 } })), { schema: RAW_SCHEMA });
+    // The transformer's group has read none of the run's records yet.
+    const admin = kafka.kafka.admin();
+    await admin.connect();
+    try {
+      const ends = await admin.fetchTopicOffsets(raw);
+      const transformer = 'tributary.acme.erp-orders.transformer';
+      await admin.setOffsets({ groupId: transformer, topic: raw, partitions: ends.map((p) => ({ partition: p.partition, offset: '0' })) });
+      await publish([event(run.id, 'STARTED', Date.now()), event(run.id, 'FINISHED', Date.now(), [count('SOURCE', 3, 3, 0)])]);
+      const waiting = await until(run.id, (r) => r.waitingFor !== null);
+      assert.deepEqual([waiting.status, waiting.waitingFor, waiting.finishedAt], ['running', 'transformer', null]);
+      assert.ok(waiting.sourceFinishedAt);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.equal((await detail(run.id)).body.status, 'running', 'still waiting while the transformer lags');
+      // The transformer catches up; the later stages' groups never existed, so nothing else is waited for.
+      await admin.setOffsets({ groupId: transformer, topic: raw, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
+      const done = await until(run.id, (r) => r.status !== 'running');
+      assert.deepEqual([done.status, done.waitingFor], ['succeeded', null]);
+      assert.ok(Date.parse(done.finishedAt!) >= Date.parse(done.sourceFinishedAt!));
+    } finally {
+      await admin.disconnect();
+    }
   });
 
   test('a failed run keeps its error; a run only a runner knew of is recorded from its events', async () => {

@@ -77,13 +77,23 @@ describe('the TAXMAN path on the embedded stack', { timeout: 600_000 }, () => {
 
   const badNumbers = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i).filter((n) => badFieldOf(n) !== undefined);
 
-  test('10,000 orders from a PostgreSQL table: exactly the good ones become results, each bad one an ErrorRecord naming its field', async () => {
+  test('10,000 orders from a PostgreSQL table: exactly the good ones become results, each bad one an ErrorRecord naming its field; the run counts every stage', async () => {
     const orders = Array.from({ length: ORDERS }, (_, i) => sampleOrder(i + 1));
     await platform.sql('CREATE SCHEMA IF NOT EXISTS acme_erp');
     await seedErpTable(platform.stack.urls.database, orders, 'acme_erp');
     await platform.apply('acme', pipelineDocument('erp-orders', 'acme', 'erp-orders'));
-    await finished('acme', await platform.runNow('acme', 'erp-orders'));
+    const runId = await platform.runNow('acme', 'erp-orders');
+    await finished('acme', runId);
     await expectOutcome('acme', 'erp-orders', ORDERS - BAD, badNumbers(1, ORDERS));
+    // Each stage reported what it did for the run (every 2 s, so the last report may trail the run's end).
+    type Count = { stage: string; recordsIn: number; recordsOut: number; errors: number };
+    const countsOf = async () => Object.fromEntries((await platform.call<{ counts: Count[] }>('GET', `/tenants/acme/runs/${runId}`)).counts.map((c) => [c.stage, c]));
+    await eventually(async () => (await countsOf()).RESULT_WRITER?.recordsOut === ORDERS - BAD, 'the result writer counted every result of the run', 30_000);
+    const counts = await countsOf();
+    assert.equal(counts.SOURCE.recordsOut, ORDERS);
+    assert.equal(counts.TRANSFORM.recordsIn, ORDERS);
+    assert.equal(counts.TRANSFORM.errors + counts.VALIDATE.errors, BAD, JSON.stringify(counts));
+    assert.deepEqual([counts.TAX_SINK.recordsIn, counts.TAX_SINK.recordsOut, counts.RESULT_WRITER.recordsIn], [ORDERS - BAD, ORDERS - BAD, ORDERS - BAD]);
   });
 
   test('an incremental run after 100 rows are inserted or updated publishes just those 100', async () => {

@@ -1,0 +1,88 @@
+import type { ConsumerGroupPlan } from '@tributary/pipeline-spec';
+import type { Admin } from 'kafkajs';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { kafkaDrainView } from './kafka-drain-view';
+import { advanceDrain, type DrainState } from './run-drain';
+
+interface DrainingRun {
+  id: string;
+  tenant_id: string;
+  pipeline: string;
+  drain: (DrainState & { waitingFor?: string }) | null;
+  plan: { consumerGroups?: ConsumerGroupPlan[] };
+}
+
+/**
+ * Moves runs whose source has finished to `succeeded` once every stage has caught up with them
+ * (run-drain.ts), checking every `intervalMs`. What it found is kept on the run (`drain`, with
+ * the consumer waited for), so the API can say what a run waits for and a restarted control
+ * plane goes on from there. Several control-plane instances may all watch: each move is a
+ * conditional update of a running run, so a run succeeds once.
+ */
+export class RunDrainWatch {
+  private timer: NodeJS.Timeout | undefined;
+  private checking: Promise<void> | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly admin: () => Promise<Admin>,
+    private readonly logger: Logger,
+    private readonly intervalMs = 1000,
+  ) {}
+
+  start(): void {
+    this.timer ??= setInterval(() => void this.check(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.checking;
+  }
+
+  /** One pass over the draining runs; a pass still going is not started twice. */
+  check(): Promise<void> {
+    this.checking ??= this.pass().finally(() => (this.checking = undefined));
+    return this.checking;
+  }
+
+  private async pass(): Promise<void> {
+    let runs: DrainingRun[];
+    try {
+      runs = await this.dataSource.query(
+        `SELECT r.id, r.tenant_id, r.pipeline, r.drain, v.plan FROM runs r
+           JOIN pipeline_versions v ON v.pipeline_id = r.pipeline_id AND v.version = r.pipeline_version
+          WHERE r.status = 'running' AND r.source_finished_at IS NOT NULL
+          ORDER BY r.source_finished_at LIMIT 100`,
+      );
+      if (runs.length === 0) return;
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'could not list the runs whose stages are catching up');
+      return;
+    }
+    let view;
+    try {
+      view = kafkaDrainView(await this.admin());
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'Kafka unreachable: runs wait for their stages until it is back');
+      return;
+    }
+    for (const run of runs) {
+      try {
+        const before = run.drain ?? { group: 0 };
+        const progress = await advanceDrain(run.plan.consumerGroups ?? [], before, view);
+        const drain = { ...progress.state, ...(progress.waitingFor && { waitingFor: progress.waitingFor }) };
+        if (progress.done) {
+          await this.dataSource.query(`UPDATE runs SET status = 'succeeded', finished_at = now(), drain = $2, updated_at = now() WHERE id = $1 AND status = 'running'`, [run.id, drain]);
+          this.logger.info({ tenant: run.tenant_id, pipeline: run.pipeline, run: run.id }, 'run succeeded: every stage has handled its records');
+        } else if (JSON.stringify(drain) !== JSON.stringify(run.drain)) {
+          await this.dataSource.query(`UPDATE runs SET drain = $2, updated_at = now() WHERE id = $1 AND status = 'running'`, [run.id, drain]);
+        }
+      } catch (err) {
+        this.logger.warn({ tenant: run.tenant_id, pipeline: run.pipeline, run: run.id, err: (err as Error).message }, 'could not check how far the stages are with this run');
+      }
+    }
+  }
+}
