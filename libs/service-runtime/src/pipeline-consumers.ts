@@ -103,6 +103,8 @@ export class PipelineConsumers<T> {
     }
     if (current) await current.runner.stop();
     const entry = { groupId: group.groupId, version: pipeline.version, topics: topics.join(), handler } as Running<T>;
+    const options = this.spec.options?.(pipeline) ?? {};
+    const { sessionTimeoutMs } = this.ctx;
     entry.runner = new ConsumerRunner<T>({
       kafka: this.ctx.kafka,
       codec: this.ctx.codec,
@@ -114,7 +116,8 @@ export class PipelineConsumers<T> {
       topicRefreshMs: 0,
       // Enough records at once that a stage's publishes share produce requests (see send-queue.ts).
       inFlight: 256,
-      ...this.spec.options?.(pipeline),
+      ...options,
+      consumer: { ...(sessionTimeoutMs !== undefined && { sessionTimeout: sessionTimeoutMs, heartbeatInterval: Math.round(sessionTimeoutMs / 10) }), ...options.consumer },
       handle: observed(entry, pipeline, this.ctx.tracer, this.ctx.metrics, this.counter, this.ctx.name),
     });
     this.running.set(prefix, entry);

@@ -73,7 +73,7 @@ export async function startService<S extends z.ZodRawShape>(definition: ServiceD
     closers.push(() => producer.disconnect());
     await pipelines.start();
     closers.push(() => pipelines.stop());
-    const context: ServiceContext = { name: definition.name, kafka, codec, producer, pipelines, metrics, logger, tracer: tracing.tracer, dataDir: config.TRIBUTARY_DATA_DIR };
+    const context: ServiceContext = { name: definition.name, kafka, codec, producer, pipelines, metrics, logger, tracer: tracing.tracer, dataDir: config.TRIBUTARY_DATA_DIR, sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS };
     // Health and metrics answer from here on (not ready until the service's start has joined its
     // consumer groups, which after a crash takes a session timeout): a liveness probe must not
     // kill a process that is only waiting to rejoin.

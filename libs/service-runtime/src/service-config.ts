@@ -21,6 +21,11 @@ export const BASE_ENV = {
   OTEL_EXPORTER_OTLP_ENDPOINT: optional(url('an http(s)')),
   TRIBUTARY_DATA_DIR: optional(z.string().min(1)).default('.tributary'),
   KAFKA_CLIENT_ID: optional(z.string().min(1)),
+  /**
+   * How long a stage instance that stopped answering (killed, hung) keeps its partitions before
+   * its consumer groups hand them to the others; heartbeats go every tenth of it.
+   */
+  KAFKA_SESSION_TIMEOUT_MS: optional(z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(6_000).max(300_000)).default(30_000),
 };
 
 export type BaseConfig = z.output<z.ZodObject<typeof BASE_ENV>>;

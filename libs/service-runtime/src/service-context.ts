@@ -20,6 +20,8 @@ export interface ServiceContext {
   readonly tracer: Tracer | undefined;
   /** The data folder (TRIBUTARY_DATA_DIR): where an embedded service keeps what it must. */
   readonly dataDir: string;
+  /** The session timeout of its pipelines' consumer groups (KAFKA_SESSION_TIMEOUT_MS); kafkajs's 30 s when unset. */
+  readonly sessionTimeoutMs?: number;
 }
 
 /** What a service's start gives back. */

@@ -28,7 +28,9 @@ describe('the TAXMAN path under failure', { timeout: 600_000 }, () => {
   let platform: E2EPlatform;
 
   before(async () => {
-    platform = await E2EPlatform.start();
+    // A SIGKILLed stage keeps its partitions until its session times out: 10 s instead of 30 s
+    // (the operator's KAFKA_SESSION_TIMEOUT_MS) keeps the crash test from waiting out the default.
+    platform = await E2EPlatform.start({ env: { KAFKA_SESSION_TIMEOUT_MS: '10000' } });
   });
 
   after(async () => {
@@ -195,7 +197,7 @@ describe('the TAXMAN path under failure', { timeout: 600_000 }, () => {
       const labels = { tenant: 'crashy', pipeline: 'erp-orders' };
       const mapped = async () => sampleSum(await platform.metrics(platform.stack.ports.transformer), 'tributary_records_out_total', labels);
       await eventually(async () => (await mapped()) >= ORDERS / 2, 'half the orders through the transformer', 60_000, 20);
-      // A SIGKILLed member stays in its consumer group until its session times out (kafkajs: 30 s),
+      // A SIGKILLed member stays in its consumer group until its session times out (10 s here),
       // and only then does the restarted one get partitions. The tax-sink is killed while the
       // transformer waits out its own, so the test pays for one wait, not two.
       const transformerBack = kill('transformer');
