@@ -148,6 +148,19 @@ export interface RunEvent {
   error: string | null;
   /** Whose counts these are when a stage runs as several instances; null for a run's one reporter. */
   reporter: string | null;
+  /** The validator's data-quality figures of the run so far (its PROGRESS only); absent or null otherwise. */
+  quality?: RunQualityFigures | null;
+}
+
+/** libs/quality's RunQualityState on the wire: the sketch is raw-DEFLATEd registers. */
+export interface RunQualityFigures {
+  records: number;
+  failed: number;
+  rules: Array<{ rule: string; failures: number }>;
+  completeness: Array<{ field: string; present: number; total: number }>;
+  uniqueness: Array<{ field: string; present: number; distinct: number; exact: boolean; sketch: Buffer }>;
+  /** `sum` as number text (String(x)): no floating point in platform records. */
+  sums: Array<{ field: string; sum: string; count: number }>;
 }
 
 export interface StageCount {

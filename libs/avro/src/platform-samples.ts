@@ -94,7 +94,15 @@ export function sampleRunEvent(): RunEvent {
       { stage: 'VALIDATE', recordsIn: 1180, recordsOut: 1175, errors: 5 },
     ],
     error: null,
-    reporter: null,
+    reporter: 'validator-7f9c/4211/1a2b3c4d',
+    quality: {
+      records: 1180,
+      failed: 5,
+      rules: [{ rule: 'notNull', failures: 3 }, { rule: 'range', failures: 2 }],
+      completeness: [{ field: 'customer.taxId', present: 1003, total: 1180 }],
+      uniqueness: [{ field: 'orderId', present: 1180, distinct: 1180, exact: true, sketch: Buffer.from([0xed, 0xc1, 0x01, 0x01, 0x00]) }],
+      sums: [{ field: 'lines[*].quantity', sum: '4211.5', count: 3540 }],
+    },
   };
 }
 

@@ -18,8 +18,12 @@ export { KeyWindow } from './key-window';
 // The per-run report.
 /** The `quality:` section of a pipeline: completeness and uniqueness thresholds, anomaly settings, minScore. */
 export { runQualitySettingsSchema, type RunQualitySettings, type RunQualitySettingsInput } from './run-quality-settings';
-/** Fed every record of a run with its rule reasons; `report(history)` gives the QualityReport. */
+/** Fed every record of a run with its rule reasons; `report(history)` gives the QualityReport, `state()` the figures to merge. */
 export { RunQualityAccumulator } from './run-quality-accumulator';
+/** Several instances' figures of one run merged, and the report of merged figures. */
+export { mergeRunQualityStates, qualityReportOf, type RunQualityState } from './run-quality-state';
+/** The state as RunEvents carry it (sketches deflated, sums as text), and back, checked. */
+export { runQualityToWire, runQualityFromWire, RunQualityWireError, type RunQualityWire } from './run-quality-wire';
 export { qualityScore, type QualityReport, type RunStats, type RuleOutcome, type FieldCompleteness, type FieldUniqueness } from './quality-report';
 export { zScoreFinding, iqrFinding, quantile, type AnomalyFinding, type AnomalyMethod } from './anomaly';
-export { DistinctCounter } from './distinct-counter';
+export { DistinctCounter, mergeSketches, sketchEstimate, SKETCH_BYTES } from './distinct-counter';

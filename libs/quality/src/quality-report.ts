@@ -31,7 +31,11 @@ export interface FieldUniqueness {
   rate: number;
   min?: number;
   ok: boolean;
-  /** True when the distinct count is a HyperLogLog estimate (±0.8%) rather than exact. */
+  /**
+   * True when the distinct count is a HyperLogLog estimate (±0.8%) rather than exact: past
+   * 65,536 distinct values, or merged from several validator instances. An estimated rate is
+   * ok unless it is below `min` by more than twice that error (1.6 points).
+   */
   estimated: boolean;
 }
 

@@ -1,3 +1,4 @@
+import type { RunQualityFigures } from '@tributary/avro';
 import { inRecordSpan, type StageMetrics } from '@tributary/observability';
 import { ConsumerRunner, type ConsumedRecord, type ConsumerRunnerOptions, type ErrorStage, type HandlerOutcome, type RecordHandler } from '@tributary/stream';
 import type { Tracer } from '@opentelemetry/api';
@@ -18,6 +19,8 @@ export interface PipelineConsumerSpec<T> {
   handler: (pipeline: ActivePipeline) => RecordHandler<T> | undefined;
   /** Per pipeline ConsumerRunner settings (readerType, concurrency, retry...). */
   options?: (pipeline: ActivePipeline) => Partial<ConsumerRunnerOptions<T>>;
+  /** The data-quality figures of a run this instance has seen, reported with its counts (the validator's). */
+  runQuality?: (runId: string) => RunQualityFigures | undefined;
 }
 
 interface Running<T> {
@@ -47,7 +50,7 @@ export class PipelineConsumers<T> {
     private readonly ctx: ServiceContext,
     private readonly spec: PipelineConsumerSpec<T>,
   ) {
-    this.counter = new RunStageCounter({ stage: spec.stage, producer: ctx.producer, logger: ctx.logger });
+    this.counter = new RunStageCounter({ stage: spec.stage, producer: ctx.producer, logger: ctx.logger, qualityOf: spec.runQuality });
   }
 
   async start(): Promise<void> {

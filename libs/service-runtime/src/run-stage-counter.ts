@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { readPlatformSchema, type RunEvent } from '@tributary/avro';
+import { readPlatformSchema, type RunEvent, type RunQualityFigures } from '@tributary/avro';
 import { INTERNAL_TOPICS } from '@tributary/pipeline-spec';
 import type { ConsumedRecord, ErrorStage, StreamProducer } from '@tributary/stream';
 
@@ -24,6 +24,8 @@ export interface RunStageCounterOptions {
   readonly forgetAfterMs?: number;
   /** Runs kept at most (the least recently seen go first, reported or not); default 10,000. */
   readonly maxRuns?: number;
+  /** The stage's data-quality figures of a run so far (the validator's), sent with its counts. */
+  readonly qualityOf?: (runId: string) => RunQualityFigures | undefined;
 }
 
 /**
@@ -120,6 +122,7 @@ export class RunStageCounter {
       counts: [{ stage: this.options.stage, recordsIn: t.recordsIn, recordsOut: t.recordsOut, errors: t.errors }],
       error: null,
       reporter: this.reporter,
+      quality: this.options.qualityOf?.(runId) ?? null,
     }));
     try {
       await this.options.producer.publish(

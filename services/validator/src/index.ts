@@ -2,4 +2,4 @@
 export { VALIDATOR_SERVICE } from './main';
 export { startValidator, type StartedValidator } from './validator';
 export { validateHandler, type ValidatedPipeline, type ValidateHandlerOptions } from './validate-handler';
-export { RunQuality, type RunQualityReport } from './run-quality';
+export { RunQuality } from './run-quality';

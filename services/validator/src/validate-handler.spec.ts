@@ -93,7 +93,8 @@ describe('the validator checks <p>.mapped records against the pipeline rules', (
     assert.deepEqual([report.records, report.passed, report.failed], [4, 2, 2]);
     assert.deepEqual(report.rules.map((r) => r.failures), [1, 1, 1, 1]);
     assert.deepEqual(report.completeness.map((c) => [c.field, c.present, c.total, c.ok]), [['country', 3, 4, false]]);
-    assert.deepEqual(quality.takeChanged().map((r) => r.runId), [runId]);
-    assert.deepEqual(quality.takeChanged(), [], 'nothing new since');
+    const figures = quality.figuresOf(runId)!;
+    assert.deepEqual([figures.records, figures.failed, figures.completeness], [4, 2, [{ field: 'country', present: 3, total: 4 }]]);
+    assert.equal(quality.figuresOf(randomUUID()), undefined, 'a run it never saw');
   });
 });

@@ -22,6 +22,7 @@ export async function startValidator(ctx: ServiceContext, config: BaseConfig): P
   const consumers = new PipelineConsumers<DataRecord>(ctx, {
     consumer: () => 'validator',
     stage: 'VALIDATE',
+    runQuality: (runId) => quality.figuresOf(runId),
     handler: (pipeline) => {
       const labels = { tenant: pipeline.tenant, pipeline: pipeline.pipeline, topic: stageTopic(pipeline.tenant, pipeline.pipeline, 'valid') };
       return validateHandler(pipeline, { producer: ctx.producer, codec: ctx.codec, registry, quality, onPublished: () => ctx.metrics.recordsOut.inc(labels) });

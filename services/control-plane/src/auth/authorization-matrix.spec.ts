@@ -162,11 +162,11 @@ describe('authorization matrix: every route x every role x own and other tenant'
         method: 'GET', path: '/tenants/{tenant}/runs/{runId}/quality', allowed: ROLES, ok: 200,
         prepare: async (tenant) => {
           const runId = await runIn(tenant);
-          await asRoot('PUT', `/tenants/${tenant}/runs/${runId}/quality`, QUALITY_REPORT);
+          // Made by the control plane from the validators' figures (runs.spec.ts); here it only has to be there.
+          await cp.controlPlane.database.dataSource.query(`UPDATE runs SET quality_report = $2::jsonb WHERE id = $1`, [runId, JSON.stringify(QUALITY_REPORT)]);
           return { params: { runId } };
         },
       },
-      { method: 'PUT', path: '/tenants/{tenant}/runs/{runId}/quality', allowed: RUNNERS, ok: 204, prepare: async (tenant) => ({ ...(await run(tenant)), body: QUALITY_REPORT }) },
     ];
   }
 

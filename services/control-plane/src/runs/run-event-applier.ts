@@ -1,5 +1,6 @@
 import type { RunEvent } from '@tributary/avro';
 import type { DataSource } from 'typeorm';
+import { recordQualityFigures } from './run-quality-reports';
 import { sqlOfManager, type Sql } from './run-requests';
 
 export type Applied = 'applied' | 'duplicate' | 'unknown-run';
@@ -17,7 +18,8 @@ const TRANSITIONS: Partial<Record<RunEvent['type'], { to: string; from: string[]
  * Applies run events to run rows, idempotently and in any order: an event whose id was applied
  * before changes nothing; statuses only move forward (requested -> running -> succeeded | failed,
  * and a cancelled run stays cancelled); FINISHED marks the source read (the run succeeds when
- * its stages have caught up, see run-drain-watch.ts); each stage's counts are replaced only by a report at
+ * its stages have caught up, see run-drain-watch.ts); each stage's counts (and a validator's
+ * data-quality figures, run-quality-reports.ts) are replaced only by a report at
  * least as recent as the one stored (per reporter: each instance of a stage reports its own). A run the database does not know (started by a runner
  * directly) is recorded when its pipeline is known; otherwise the event is 'unknown-run'.
  */
@@ -59,6 +61,7 @@ export class RunEventApplier {
           [event.runId, count.stage, event.reporter ?? '', count.recordsIn, count.recordsOut, count.errors, event.at],
         );
       }
+      if (event.quality && event.reporter !== null) await recordQualityFigures(sql, event.runId, event.reporter, event.quality, event.at);
       return 'applied';
     });
   }

@@ -1,5 +1,6 @@
 import { platformType, type ConfluentAvroCodec, type RunEvent } from '@tributary/avro';
 import { INTERNAL_TOPICS } from '@tributary/pipeline-spec';
+import { runQualityFromWire } from '@tributary/quality';
 import type { KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { RunEventApplier } from './run-event-applier';
@@ -30,6 +31,21 @@ export function runEventHandler(codec: ConfluentAvroCodec, applier: RunEventAppl
     }
     // PostgreSQL text cannot hold NUL; a runner's error message must not block the partition.
     if (event.error !== null) event.error = event.error.replace(/\u0000/g, '\uFFFD');
+    const negative = event.counts.find((c) => c.recordsIn < 0 || c.recordsOut < 0 || c.errors < 0);
+    if (negative) {
+      // A count cannot be negative (the table refuses it): applying it would fail at every redelivery.
+      logger.warn({ topic, partition, offset: message.offset, run: event.runId, reporter: event.reporter, stage: negative.stage }, 'passed over a run event with a negative count');
+      return;
+    }
+    if (event.quality) {
+      try {
+        runQualityFromWire(event.quality);
+      } catch (err) {
+        // Its counts still count; figures that cannot be a run's must not spoil the run's report.
+        logger.warn({ topic, partition, offset: message.offset, run: event.runId, reporter: event.reporter, err: (err as Error).message }, 'passed over data-quality figures that cannot be a run\'s');
+        event.quality = null;
+      }
+    }
     const outcome = await applier.apply(event);
     if (outcome === 'unknown-run') {
       logger.warn({ topic, partition, offset: message.offset, tenant: event.tenant, pipeline: event.pipeline, run: event.runId }, 'passed over a run event of no known pipeline or run');

@@ -136,12 +136,6 @@ export class RunLedger {
     return run.qualityReport;
   }
 
-  /** Stores the run's data-quality report (from the validator); a later report replaces it. */
-  async reportQuality(tenantId: string, runId: string, report: object): Promise<void> {
-    await this.find(tenantId, runId);
-    await this.dataSource.getRepository(RunEntity).update({ id: runId, tenantId }, { qualityReport: report });
-  }
-
   private async find(tenantId: string, runId: string): Promise<RunEntity> {
     const run = await this.dataSource.getRepository(RunEntity).findOneBy({ id: runId, tenantId });
     if (!run) throw new ApiError('not-found', `no run '${runId}' in tenant '${tenantId}'`);

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { resourceName } from '@tributary/pipeline-spec';
 import { z } from 'zod';
@@ -36,22 +36,6 @@ const START = z.strictObject({
 const PAGE = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().regex(/^\d{1,19}$/, 'must be the nextCursor of a previous page').optional(),
-});
-
-const COUNT = z.number().int().min(0);
-/** libs/quality's QualityReport; extra fields (a newer validator's) are kept. */
-const QUALITY_REPORT = z.looseObject({
-  records: COUNT,
-  passed: COUNT,
-  failed: COUNT,
-  score: z.number().min(0).max(100),
-  ok: z.boolean(),
-  alerts: z.array(z.string().max(2000)).max(1000),
-  rules: z.array(z.looseObject({ index: COUNT, rule: z.string(), failures: COUNT, failureRate: z.number().min(0).max(1) })).max(1000),
-  completeness: z.array(z.record(z.string(), z.unknown())).max(1000).default([]),
-  uniqueness: z.array(z.record(z.string(), z.unknown())).max(1000).default([]),
-  anomalies: z.array(z.record(z.string(), z.unknown())).max(1000).default([]),
-  stats: z.looseObject({ records: COUNT, means: z.record(z.string(), z.number()) }).optional(),
 });
 
 @ApiTags('runs')
@@ -108,13 +92,5 @@ export class RunsController {
   @Access({ action: 'run.read' })
   quality(@Param('tenant') tenant: string, @ValidParam('runId', RUN_ID) runId: string): Promise<object> {
     return this.runs.quality(tenant, runId);
-  }
-
-  /** Where the validator delivers the run's data-quality report (an API key with a runner role). */
-  @Put('runs/:runId/quality')
-  @HttpCode(204)
-  @Access({ action: 'run.start' })
-  async reportQuality(@Param('tenant') tenant: string, @ValidParam('runId', RUN_ID) runId: string, @ValidBody(QUALITY_REPORT) report: z.output<typeof QUALITY_REPORT>): Promise<void> {
-    await this.runs.reportQuality(tenant, runId, report);
   }
 }

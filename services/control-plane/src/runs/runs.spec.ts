@@ -1,7 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { ConfluentAvroCodec, platformType, readPlatformSchema, type ErrorRecord, type RunEvent, type StageCount, SchemaRegistryHttp } from '@tributary/avro';
+import { ConfluentAvroCodec, platformType, readPlatformSchema, type ErrorRecord, type RunEvent, type RunQualityFigures, type StageCount, SchemaRegistryHttp } from '@tributary/avro';
+import { compileRules, RunQualityAccumulator, runQualityToWire } from '@tributary/quality';
 import { createStreamProducer, type StreamProducer } from '@tributary/stream';
 import { ControlPlaneFixture, PLATFORM_ADMIN } from '../testing/control-plane-fixture';
 import { pipelineYaml } from '../pipelines/testing/pipeline-documents';
@@ -192,15 +193,47 @@ describe('runs: start now, run events, error samples, quality, cancel, list', ()
     assert.deepEqual([next.body.items[0].source?.offset, next.body.nextCursor], ['9', null]);
   });
 
-  test('the data-quality report is stored with the run and read back', async () => {
+  test("the data-quality report is made from every validator instance's figures as they arrive, and kept with the run", async () => {
     const { body: run } = await start();
     assert.equal((await cp.call('GET', `/tenants/acme/runs/${run.id}/quality`, { token: customer })).status, 404);
-    const report = { records: 10, passed: 8, failed: 2, score: 90, ok: false, alerts: ['notNull failed for 20%'], rules: [{ index: 0, rule: 'notNull', failures: 2, failureRate: 0.2 }], completeness: [], uniqueness: [], anomalies: [], stats: { records: 10, means: { total: 12.5 } } };
-    assert.equal((await cp.call('PUT', `/tenants/acme/runs/${run.id}/quality`, { token: operator, body: report })).status, 204);
-    const read = await cp.call('GET', `/tenants/acme/runs/${run.id}/quality`, { token: customer });
-    assert.deepEqual(read.body, report);
-    const bad = await cp.call<{ issues: { path: string }[] }>('PUT', `/tenants/acme/runs/${run.id}/quality`, { token: operator, body: { ...report, score: 120 } });
-    assert.deepEqual([bad.status, bad.body.issues.map((i) => i.path)], [400, ['body.score']]);
+    const rules = compileRules([{ notNull: ['orderId'] }]);
+    const figures = (orders: Record<string, unknown>[]): RunQualityFigures => {
+      const accumulator = new RunQualityAccumulator({ uniqueness: { orderId: 1 } }, rules.rules);
+      for (const order of orders) accumulator.observe(order, rules.check(order));
+      return runQualityToWire(accumulator.state()) as RunQualityFigures;
+    };
+    const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ orderId: `${prefix}-${i}` }));
+    const progress = (reporter: string, at: number, quality: RunQualityFigures) => ({
+      ...event(run.id, 'PROGRESS', at, [count('VALIDATE', quality.records, Math.max(0, quality.records - quality.failed), Math.min(quality.failed, quality.records))]),
+      reporter,
+      quality,
+    });
+    type Report = { records: number; failed: number; rules: { rule: string; failures: number }[]; uniqueness: { field: string; distinct: number; estimated: boolean }[] };
+    const report = async (records: number) => {
+      for (const deadline = Date.now() + 30_000; ; await new Promise((resolve) => setTimeout(resolve, 100))) {
+        const answer = await cp.call<Report>('GET', `/tenants/acme/runs/${run.id}/quality`, { token: customer });
+        if (answer.status === 200 && answer.body.records === records) return answer.body;
+        if (Date.now() > deadline) assert.fail(`no report of ${records} records: ${answer.status} ${answer.text}`);
+      }
+    };
+    const t = Date.now();
+    await publish([progress('validator-a', t, figures([...ids('A', 2), {}])), progress('validator-b', t, figures(ids('B', 1)))]);
+    const both = await report(4);
+    assert.deepEqual([both.failed, both.rules], [1, [{ index: 0, rule: 'notNull', failures: 1, failureRate: 0.25 }]]);
+    assert.deepEqual(both.uniqueness.map((u) => [u.field, u.distinct, u.estimated]), [['orderId', 3, true]], "two instances' sketches merged");
+
+    // A later report of an instance replaces its earlier one; a late, older one changes nothing;
+    // figures that cannot be a run's are passed over while their counts still count.
+    await publish([
+      progress('validator-a', t + 2000, figures(ids('A', 5))),
+      progress('validator-b', t - 2000, figures(ids('B', 100))),
+      progress('validator-c', t + 2000, { ...figures(ids('C', 1)), failed: 2 }),
+    ]);
+    const later = await report(6);
+    assert.equal(later.failed, 0);
+    const counted = await until(run.id, (r) => r.counts.some((c) => c.stage === 'VALIDATE' && c.recordsIn === 7));
+    assert.ok(counted, "validator-c's counts were applied");
+    assert.equal((await report(6)).records, 6, "validator-c's figures were not");
   });
 
   test('cancel: the run is cancelled, the runners are told, and a late event does not revive it', async () => {

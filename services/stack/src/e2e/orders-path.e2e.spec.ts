@@ -94,6 +94,14 @@ describe('the TAXMAN path on the embedded stack', { timeout: 600_000 }, () => {
     assert.equal(counts.TRANSFORM.recordsIn, ORDERS);
     assert.equal(counts.TRANSFORM.errors + counts.VALIDATE.errors, BAD, JSON.stringify(counts));
     assert.deepEqual([counts.TAX_SINK.recordsIn, counts.TAX_SINK.recordsOut, counts.RESULT_WRITER.recordsIn], [ORDERS - BAD, ORDERS - BAD, ORDERS - BAD]);
+    // The validator's figures of the run, sent with its counts, are the run's quality report.
+    type Quality = { records: number; failed: number; score: number; rules: { failures: number }[] };
+    const quality = () => platform.call<Quality>('GET', `/tenants/acme/runs/${runId}/quality`).catch(() => undefined);
+    await eventually(async () => (await quality())?.records === counts.VALIDATE.recordsIn, 'the quality report of every record validated', 30_000);
+    const report = (await quality())!;
+    assert.equal(report.failed, counts.VALIDATE.errors);
+    assert.equal(report.rules.reduce((n, r) => n + r.failures, 0) >= report.failed, true, JSON.stringify(report.rules));
+    assert.ok(report.score > 90 && report.score < 100, `a few bad orders cost a few points: ${report.score}`);
   });
 
   test('an incremental run after 100 rows are inserted or updated publishes just those 100', async () => {
