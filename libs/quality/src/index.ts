@@ -23,7 +23,7 @@ export { RunQualityAccumulator } from './run-quality-accumulator';
 /** Several instances' figures of one run merged, and the report of merged figures. */
 export { mergeRunQualityStates, qualityReportOf, type RunQualityState } from './run-quality-state';
 /** The state as RunEvents carry it (sketches deflated, sums as text), and back, checked. */
-export { runQualityToWire, runQualityFromWire, RunQualityWireError, type RunQualityWire } from './run-quality-wire';
+export { runQualityToWire, runQualityFromWire, RunQualityWireError } from './run-quality-wire';
 export { qualityScore, type QualityReport, type RunStats, type RuleOutcome, type FieldCompleteness, type FieldUniqueness } from './quality-report';
 export { zScoreFinding, iqrFinding, quantile, type AnomalyFinding, type AnomalyMethod } from './anomaly';
 export { DistinctCounter, mergeSketches, sketchEstimate, SKETCH_BYTES } from './distinct-counter';

@@ -1,27 +1,19 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { RunQualityFigures } from '@tributary/avro';
 import { SKETCH_BYTES } from './distinct-counter';
 import type { RunQualityState } from './run-quality-state';
-
-/**
- * A RunQualityState as the RunEvent schema carries it (schemas/run-event.avsc, RunQualityFigures):
- * each sketch raw-DEFLATEd (a run of a few thousand values leaves most of its 16 KiB of
- * registers empty), each sum as number text (no floating point in platform records).
- */
-export interface RunQualityWire {
-  records: number;
-  failed: number;
-  rules: Array<{ rule: string; failures: number }>;
-  completeness: Array<{ field: string; present: number; total: number }>;
-  uniqueness: Array<{ field: string; present: number; distinct: number; exact: boolean; sketch: Buffer }>;
-  sums: Array<{ field: string; sum: string; count: number }>;
-}
 
 /** Figures that cannot be a run's: the message names the part at fault. */
 export class RunQualityWireError extends Error {
   override readonly name = 'RunQualityWireError';
 }
 
-export function runQualityToWire(state: RunQualityState): RunQualityWire {
+/**
+ * A RunQualityState as RunEvents carry it (schemas/run-event.avsc, RunQualityFigures): each
+ * sketch raw-DEFLATEd (a run of a few thousand values leaves most of its 16 KiB of registers
+ * empty), each sum as number text (no floating point in platform records).
+ */
+export function runQualityToWire(state: RunQualityState): RunQualityFigures {
   return {
     ...state,
     uniqueness: state.uniqueness.map((field) => ({ ...field, sketch: deflateRawSync(field.sketch) })),
@@ -30,7 +22,7 @@ export function runQualityToWire(state: RunQualityState): RunQualityWire {
 }
 
 /** The state back from the wire, every count and sketch checked: a reporter's bad figures must not spoil the run's report. */
-export function runQualityFromWire(wire: RunQualityWire): RunQualityState {
+export function runQualityFromWire(wire: RunQualityFigures): RunQualityState {
   const count = (value: number, at: string) => {
     if (!Number.isSafeInteger(value) || value < 0) throw new RunQualityWireError(`${at} must be a count, got ${value}`);
     return value;

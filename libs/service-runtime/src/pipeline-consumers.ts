@@ -1,7 +1,6 @@
 import type { RunQualityFigures } from '@tributary/avro';
-import { inRecordSpan, type StageMetrics } from '@tributary/observability';
-import { ConsumerRunner, type ConsumedRecord, type ConsumerRunnerOptions, type ErrorStage, type HandlerOutcome, type RecordHandler } from '@tributary/stream';
-import type { Tracer } from '@opentelemetry/api';
+import { inRecordSpan } from '@tributary/observability';
+import { ConsumerRunner, retryScheduleOf, type ConsumedRecord, type ConsumerRunnerOptions, type ErrorStage, type HandlerOutcome, type RecordHandler } from '@tributary/stream';
 import type { ActivePipeline, PipelineDirectory } from './pipeline-directory';
 import { RunStageCounter } from './run-stage-counter';
 import type { ServiceContext } from './service-context';
@@ -121,7 +120,7 @@ export class PipelineConsumers<T> {
       inFlight: 256,
       ...options,
       consumer: { ...(sessionTimeoutMs !== undefined && { sessionTimeout: sessionTimeoutMs, heartbeatInterval: Math.round(sessionTimeoutMs / 10) }), ...options.consumer },
-      handle: observed(entry, pipeline, this.ctx.tracer, this.ctx.metrics, this.counter, this.ctx.name),
+      handle: observed(entry, pipeline, retryScheduleOf(options.retry).maxAttempts, this.ctx, this.counter),
     });
     this.running.set(prefix, entry);
     await entry.runner.start();
@@ -129,8 +128,13 @@ export class PipelineConsumers<T> {
   }
 }
 
-/** The entry's current handler, in a span continuing the record's trace (when tracing is on), counted in the metrics and per run. */
-function observed<T>(entry: Running<T>, pipeline: ActivePipeline, tracer: Tracer | undefined, metrics: StageMetrics, runs: RunStageCounter, service: string): RecordHandler<T> {
+/**
+ * The entry's current handler, in a span continuing the record's trace (when tracing is on),
+ * counted in the metrics and per run. A retry asked for on the last of `maxAttempts` counts as
+ * failed: the runner sends that record to `<p>.errors` instead.
+ */
+function observed<T>(entry: Running<T>, pipeline: ActivePipeline, maxAttempts: number, ctx: ServiceContext, runs: RunStageCounter): RecordHandler<T> {
+  const { tracer, metrics, name: service } = ctx;
   const labels = { tenant: pipeline.tenant, pipeline: pipeline.pipeline };
   // Children bound once: a labelled inc() would hash the labels again for every record.
   const recordsIn = metrics.recordsIn.labels(labels);
@@ -140,7 +144,10 @@ function observed<T>(entry: Running<T>, pipeline: ActivePipeline, tracer: Tracer
     try {
       const outcome = await entry.handler(record);
       if (outcome === undefined) runs.passed(record);
-      else if (outcome.kind === 'retry') {
+      else if (outcome.kind === 'retry' && record.attempt >= maxAttempts) {
+        failed.inc();
+        runs.failed(record);
+      } else if (outcome.kind === 'retry') {
         retried.inc();
         runs.retried(record);
       }

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConfluentAvroCodec, platformType, SchemaRegistryHttp, type RunEvent } from '@tributary/avro';
 import { compile, INTERNAL_TOPICS, validatePipeline, type PipelineAnnouncement, type PipelineSpec } from '@tributary/pipeline-spec';
-import { createStreamProducer, ensurePipelineTopics, ensureTopics, internalTopicSpecs, newTraceparent, parseTraceparent, type ConsumedRecord } from '@tributary/stream';
+import { createStreamProducer, ensurePipelineTopics, ensureTopics, internalTopicSpecs, newTraceparent, parseTraceparent, retryLater, type ConsumedRecord } from '@tributary/stream';
 import { BrokerProcess, RegistryProcess } from '@tributary/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { z } from 'zod';
@@ -88,7 +88,13 @@ describe('a stage service on the runtime', () => {
       {
         name: 'transformer',
         start: async (ctx) => {
-          consumers = new PipelineConsumers(ctx, { consumer: () => 'transformer', stage: 'TRANSFORM', handler: () => async (record) => void seen.push(record) });
+          consumers = new PipelineConsumers(ctx, {
+            consumer: () => 'transformer',
+            stage: 'TRANSFORM',
+            // One try only: an order that asks for a retry has spent its attempts and goes to errors.
+            options: () => ({ retry: { maxAttempts: 1 } }),
+            handler: () => async (record) => (record.value?.order_id.startsWith('later-') ? retryLater({ code: 'BUSY', message: 'try later' }) : void seen.push(record)),
+          });
           await consumers.start();
           return { stop: () => consumers.stop(), groupIds: () => consumers.groupIds(), ready: () => true };
         },
@@ -102,6 +108,22 @@ describe('a stage service on the runtime', () => {
     await registry?.stop();
     await broker?.dispose();
   });
+
+  /** The first PROGRESS report of a run on `_tributary.runs`. */
+  async function firstReportOf(runId: string): Promise<RunEvent> {
+    const codec = new ConfluentAvroCodec(new SchemaRegistryHttp(registry.url));
+    const consumer = kafka.consumer({ groupId: `runs-reader-${Date.now()}`, maxWaitTimeInMs: 100 });
+    const events: RunEvent[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topic: INTERNAL_TOPICS.runs, fromBeginning: true });
+    await consumer.run({ eachMessage: async ({ message }) => void events.push(await codec.decodeWith<RunEvent>(message.value!, platformType('run-event'))) });
+    try {
+      await eventually(() => events.some((e) => e.runId === runId), 'a report of the run', 10_000);
+    } finally {
+      await consumer.disconnect();
+    }
+    return events.find((e) => e.runId === runId)!;
+  }
 
   test('the announced pipeline is consumed in its own group; without an OTLP endpoint a record keeps the traceparent it came with', async () => {
     assert.deepEqual(consumers.groupIds(), ['tributary.acme.orders.transformer']);
@@ -121,18 +143,7 @@ describe('a stage service on the runtime', () => {
   });
 
   test("the run's records are counted for it: a PROGRESS RunEvent of this instance with the stage's counts", async () => {
-    const codec = new ConfluentAvroCodec(new SchemaRegistryHttp(registry.url));
-    const consumer = kafka.consumer({ groupId: `runs-reader-${Date.now()}`, maxWaitTimeInMs: 100 });
-    const events: RunEvent[] = [];
-    await consumer.connect();
-    await consumer.subscribe({ topic: INTERNAL_TOPICS.runs, fromBeginning: true });
-    await consumer.run({ eachMessage: async ({ message }) => void events.push(await codec.decodeWith<RunEvent>(message.value!, platformType('run-event'))) });
-    try {
-      await eventually(() => events.some((e) => e.runId === RUN_ID), 'a report of the run', 10_000);
-    } finally {
-      await consumer.disconnect();
-    }
-    const report = events.find((e) => e.runId === RUN_ID)!;
+    const report = await firstReportOf(RUN_ID);
     assert.deepEqual([report.type, report.tenant, report.pipeline, report.counts.map((c) => ({ ...c }))], ['PROGRESS', 'acme', 'orders', [{ stage: 'TRANSFORM', recordsIn: 1, recordsOut: 1, errors: 0 }]]);
     assert.match(report.reporter ?? '', /^.+\/\d+\/[0-9a-f]{8}$/);
   });
@@ -143,6 +154,19 @@ describe('a stage service on the runtime', () => {
     assert.equal(ready.status, 200);
     const metrics = await (await fetch(`${service.url}/metrics`)).text();
     assert.match(metrics, /tributary_records_in_total\{tenant="acme",pipeline="orders",service="transformer"\} 1/);
+  });
+
+  test('a retry asked for on the last attempt counts as failed for the run, as the record goes to errors', async () => {
+    const runId = '5b2e8c1d-0f3a-4e6b-9c7d-1a2b3c4d5e6f';
+    const codec = new ConfluentAvroCodec(new SchemaRegistryHttp(registry.url));
+    const producer = createStreamProducer({ kafka, codec });
+    await producer.connect();
+    await producer.publish(RAW, [{ key: 'later-1', value: { order_id: 'later-1' }, context: { tenant: 'acme', pipeline: 'orders', runId } }], { schema: RAW_SCHEMA });
+    await producer.disconnect();
+    const report = await firstReportOf(runId);
+    assert.deepEqual(report.counts.map((c) => ({ ...c })), [{ stage: 'TRANSFORM', recordsIn: 1, recordsOut: 0, errors: 1 }]);
+    const metrics = await (await fetch(`${service.url}/metrics`)).text();
+    assert.match(metrics, /tributary_records_failed_total\{[^}]*outcome="error"[^}]*\} 1/);
   });
 
   test('a paused pipeline stops its consumer, and a malformed announcement changes nothing', async () => {

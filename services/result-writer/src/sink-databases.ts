@@ -2,6 +2,7 @@ import type { SealedSecretReader } from '@tributary/persistence';
 import { pgConnectionOf, postgresSecretsSchema, type PostgresSecrets } from '@tributary/source-postgres';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
+import { OnceUntilFailed } from './once-until-failed';
 
 /** Runs one statement with bound values and resolves with its rows. */
 export type SqlQuery = (sql: string, params?: readonly unknown[]) => Promise<Record<string, unknown>[]>;
@@ -52,7 +53,7 @@ export class SecretSinkDatabases {
 }
 
 class SecretSinkDatabase implements SinkDatabase {
-  private pool: Promise<{ pool: Pool; query: SqlQuery }> | undefined;
+  private readonly pool = new OnceUntilFailed(() => this.open());
 
   constructor(
     private readonly tenant: string,
@@ -61,23 +62,15 @@ class SecretSinkDatabase implements SinkDatabase {
   ) {}
 
   async connect(): Promise<SqlQuery> {
-    const pending = (this.pool ??= this.open());
-    pending.catch(() => {
-      if (this.pool === pending) this.pool = undefined;
-    });
-    return (await pending).query;
+    return (await this.pool.get()).query;
   }
 
   failed(): void {
-    const pool = this.pool;
-    this.pool = undefined;
-    void pool?.then(({ pool: p }) => p.end()).catch(() => undefined);
+    void this.pool.forget()?.then(({ pool: p }) => p.end()).catch(() => undefined);
   }
 
   async close(): Promise<void> {
-    const pool = this.pool;
-    this.pool = undefined;
-    await pool?.then(({ pool: p }) => p.end()).catch(() => undefined);
+    await this.pool.forget()?.then(({ pool: p }) => p.end()).catch(() => undefined);
   }
 
   private async open(): Promise<{ pool: Pool; query: SqlQuery }> {

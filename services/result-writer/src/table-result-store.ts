@@ -3,6 +3,7 @@ import { writeSplittingRefused } from './refused-rows';
 import { StoreUnavailableError, type ResultStore, type ResultToStore } from './result-store';
 import type { SinkDatabase, SqlQuery } from './sink-databases';
 import { SINK_TABLE_COLUMNS, SinkTable } from './sink-table';
+import { OnceUntilFailed } from './once-until-failed';
 
 /** SQLSTATEs of a CREATE that lost a race with another writer creating the same thing. */
 const ALREADY_CREATED = new Set(['42P06', '42P07', '23505']);
@@ -22,7 +23,7 @@ const ALREADY_CREATED = new Set(['42P06', '42P07', '23505']);
  */
 export class TableResultStore implements ResultStore {
   readonly name: string;
-  private prepared: Promise<SqlQuery> | undefined;
+  private readonly prepared = new OnceUntilFailed(() => this.prepare());
 
   constructor(
     private readonly table: SinkTable,
@@ -30,7 +31,7 @@ export class TableResultStore implements ResultStore {
   ) {
     this.name = database.label === 'platform' ? `postgres:${table.name}` : `postgres:${database.label}/${table.name}`;
     // Created at start; a failure here is tried again, and reported, at the first write.
-    void this.ready().catch(() => undefined);
+    void this.prepared.get().catch(() => undefined);
   }
 
   async write(tenant: string, pipeline: string, batch: readonly ResultToStore[]): Promise<Map<number, string>> {
@@ -51,11 +52,11 @@ export class TableResultStore implements ResultStore {
     const deletes = [...last.entries()].filter(([, i]) => batch[i].result === null).map(([key]) => key);
     if (upserts.length === 0 && deletes.length === 0) return rejected;
     try {
-      const query = await this.ready().catch((error: unknown) => Promise.reject(new StoreUnavailableError(this.name, error)));
+      const query = await this.prepared.get().catch((error: unknown) => Promise.reject(new StoreUnavailableError(this.name, error)));
       await writeSplittingRefused(this.name, upserts, (indices) => this.upsert(query, tenant, pipeline, batch, indices), rejected);
       if (deletes.length > 0) await query(this.table.deleteStatement(), [tenant, pipeline, deletes]).catch((error: unknown) => Promise.reject(new StoreUnavailableError(this.name, error)));
     } catch (error) {
-      this.prepared = undefined;
+      this.prepared.forget();
       this.database.failed();
       throw error;
     }
@@ -74,14 +75,6 @@ export class TableResultStore implements ResultStore {
       rows.map((r) => r.calculatedAt),
       rows.map((r) => r.orderUpdatedAt),
     ]);
-  }
-
-  private ready(): Promise<SqlQuery> {
-    const pending = (this.prepared ??= this.prepare());
-    pending.catch(() => {
-      if (this.prepared === pending) this.prepared = undefined;
-    });
-    return pending;
   }
 
   private async prepare(): Promise<SqlQuery> {

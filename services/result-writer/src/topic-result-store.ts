@@ -1,6 +1,7 @@
 import type { StreamProducer } from '@tributary/stream';
 import type { Kafka } from 'kafkajs';
 import { StoreUnavailableError, type ResultStore, type ResultToStore } from './result-store';
+import { OnceUntilFailed } from './once-until-failed';
 
 export interface DownstreamTopic {
   readonly name: string;
@@ -22,7 +23,7 @@ export interface DownstreamTopic {
  */
 export class TopicResultStore implements ResultStore {
   readonly name: string;
-  private created: Promise<void> | undefined;
+  private readonly created = new OnceUntilFailed(() => this.create());
 
   constructor(
     private readonly topic: DownstreamTopic,
@@ -30,12 +31,12 @@ export class TopicResultStore implements ResultStore {
     private readonly producer: StreamProducer,
   ) {
     this.name = `topic:${topic.name}`;
-    void this.ready().catch(() => undefined);
+    void this.created.get().catch(() => undefined);
   }
 
   async write(_tenant: string, _pipeline: string, batch: readonly ResultToStore[]): Promise<Map<number, string>> {
     try {
-      await this.ready();
+      await this.created.get();
       await this.producer.publishEncoded(
         this.topic.name,
         batch.map((entry) => ({ key: entry.keyBytes, value: entry.payload, headers: entry.headers })),
@@ -44,14 +45,6 @@ export class TopicResultStore implements ResultStore {
       throw new StoreUnavailableError(this.name, error);
     }
     return new Map();
-  }
-
-  private ready(): Promise<void> {
-    const pending = (this.created ??= this.create());
-    pending.catch(() => {
-      if (this.created === pending) this.created = undefined;
-    });
-    return pending;
   }
 
   /** createTopics answers false, not an error, when the topic is there already. */

@@ -200,7 +200,7 @@ describe('runs: start now, run events, error samples, quality, cancel, list', ()
     const figures = (orders: Record<string, unknown>[]): RunQualityFigures => {
       const accumulator = new RunQualityAccumulator({ uniqueness: { orderId: 1 } }, rules.rules);
       for (const order of orders) accumulator.observe(order, rules.check(order));
-      return runQualityToWire(accumulator.state()) as RunQualityFigures;
+      return runQualityToWire(accumulator.state());
     };
     const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ orderId: `${prefix}-${i}` }));
     const progress = (reporter: string, at: number, quality: RunQualityFigures) => ({
