@@ -44,18 +44,18 @@ async function eventually(condition: () => boolean | Promise<boolean>, what: str
 describe('service config', () => {
   test('every bad variable is named on its own line, values not echoed', () => {
     try {
-      parseServiceEnv({ TAX_API_URL: z.url() }, { KAFKA_BROKERS: 'nohost', PORT: 'eighty', TAX_API_URL: 'secret-value' });
+      parseServiceEnv({ TAX_API_URL: z.url() }, { KAFKA_BROKERS: 'nohost', PORT: 'eighty', TAX_API_URL: 'secret-value', KAFKA_SESSION_TIMEOUT_MS: '500' });
       assert.fail('expected a ConfigError');
     } catch (err) {
       assert.ok(err instanceof ConfigError);
-      assert.deepEqual(err.message.split('\n').map((line) => line.split(':')[0]).sort(), ['KAFKA_BROKERS', 'PORT', 'TAX_API_URL']);
+      assert.deepEqual(err.message.split('\n').map((line) => line.split(':')[0]).sort(), ['KAFKA_BROKERS', 'KAFKA_SESSION_TIMEOUT_MS', 'PORT', 'TAX_API_URL']);
       assert.ok(!err.message.includes('secret-value'));
     }
   });
 
   test('defaults point at the embedded stack, and an empty variable counts as unset', () => {
     const config = parseServiceEnv({}, { KAFKA_BROKERS: '', LOG_LEVEL: '' });
-    assert.deepEqual([config.KAFKA_BROKERS, config.SCHEMA_REGISTRY_URL, config.LOG_LEVEL], ['127.0.0.1:9092', 'http://127.0.0.1:8081', 'info']);
+    assert.deepEqual([config.KAFKA_BROKERS, config.SCHEMA_REGISTRY_URL, config.LOG_LEVEL, config.KAFKA_SESSION_TIMEOUT_MS], ['127.0.0.1:9092', 'http://127.0.0.1:8081', 'info', 30_000]);
   });
 });
 
