@@ -15,6 +15,18 @@ export interface RunView {
   waitingFor?: string | null;
   finishedAt: string | null;
   error: string | null;
+  /** Whether `GET /runs/{id}/quality` has a report (the pipeline's validator has checked records). */
+  hasQualityReport?: boolean;
+}
+
+/** The parts of a run's data-quality report (libs/quality's QualityReport) the CLI shows. */
+export interface QualityReportView {
+  records: number;
+  passed: number;
+  failed: number;
+  score: number;
+  ok: boolean;
+  alerts: string[];
 }
 
 export interface StageCount {

@@ -4,7 +4,8 @@ import { route } from '../remote/control-plane-client';
 import { LiveBlock, progressLine, progressLines } from '../terminal/run-progress';
 import { pause, println, type Terminal } from '../terminal/terminal';
 import { clientFor, flag, parseRemote, printJson, REMOTE_HELP, showHelp } from './remote-command';
-import { FINISHED, type RunDetail, type RunView } from './run-views';
+import { qualityLines } from '../terminal/quality-summary';
+import { FINISHED, type QualityReportView, type RunDetail, type RunView } from './run-views';
 
 export const runHelp = `tributary run: run a pipeline now
 
@@ -16,7 +17,8 @@ Usage: tributary run PIPELINE [--follow] [--mode full|incremental]
   --interval-ms N           how often --follow asks for progress (default 1000)
 ${REMOTE_HELP}
 
-Without --follow it prints the run id and returns at once. With --follow the exit code is the
+Without --follow it prints the run id and returns at once. With --follow it ends with the run's
+data-quality score and alerts, when its pipeline validates records, and the exit code is the
 run's: 0 succeeded, 1 failed or cancelled; Ctrl-C stops following (exit 130), not the run.`;
 
 export async function runRun(args: string[], terminal: Terminal): Promise<number> {
@@ -40,6 +42,10 @@ export async function runRun(args: string[], terminal: Terminal): Promise<number
   const final = await follow(client, tenant, run, terminal, interval, values.json === true);
   if (final === undefined) return 130;
   if (values.json) printJson(terminal, final);
+  else if (final.hasQualityReport) {
+    const report = await client.call<QualityReportView>('GET', route('tenants', tenant, 'runs', run.id, 'quality'));
+    for (const line of qualityLines(report)) println(terminal.stdout, line);
+  }
   if (final.status === 'succeeded') return 0;
   println(terminal.stderr, `Run ${final.id} ${final.status}${final.error ? `: ${final.error}` : ''}`);
   throw new ReportedFailure();
