@@ -1,3 +1,5 @@
+import type { QualityReport } from '@tributary/quality';
+
 /** The control plane's run answers, as far as the CLI reads them (services/control-plane/src/runs/run-views.ts). */
 export interface RunView {
   id: string;
@@ -19,15 +21,8 @@ export interface RunView {
   hasQualityReport?: boolean;
 }
 
-/** The parts of a run's data-quality report (libs/quality's QualityReport) the CLI shows. */
-export interface QualityReportView {
-  records: number;
-  passed: number;
-  failed: number;
-  score: number;
-  ok: boolean;
-  alerts: string[];
-}
+/** The parts of a run's data-quality report the CLI shows. */
+export type QualityReportView = Pick<QualityReport, 'records' | 'passed' | 'failed' | 'score' | 'ok' | 'alerts'>;
 
 export interface StageCount {
   stage: string;
