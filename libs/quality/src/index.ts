@@ -26,4 +26,4 @@ export { mergeRunQualityStates, qualityReportOf, type RunQualityState } from './
 export { runQualityToWire, runQualityFromWire, RunQualityWireError } from './run-quality-wire';
 export { qualityScore, type QualityReport, type RunStats, type RuleOutcome, type FieldCompleteness, type FieldUniqueness } from './quality-report';
 export { zScoreFinding, iqrFinding, quantile, type AnomalyFinding, type AnomalyMethod } from './anomaly';
-export { DistinctCounter, mergeSketches, sketchEstimate, SKETCH_BYTES } from './distinct-counter';
+export { DistinctCounter } from './distinct-counter';
