@@ -80,7 +80,7 @@ describe('tributary apply, pipelines, run, runs, errors and replay against a con
     const run = JSON.parse(started.stdout) as { id: string; status: string; trigger: string };
     assert.deepEqual([run.status, run.trigger], ['requested', 'cli']);
     const listed = await cp.cli(['runs', '--pipeline', 'orders'], as);
-    assert.match(listed.stdout, /^RUN +PIPELINE +STATUS +TRIGGER +REQUESTED +FINISHED +ERROR$/m);
+    assert.match(listed.stdout, /^RUN +PIPELINE +STATUS +TRIGGER +REQUESTED +FINISHED +QUALITY +ERROR$/m);
     assert.match(listed.stdout, new RegExp(`^${run.id} +orders +requested +cli +`, 'm'));
   });
 
@@ -95,12 +95,20 @@ describe('tributary apply, pipelines, run, runs, errors and replay against a con
       await ds.query(`INSERT INTO run_stage_counts (run_id, stage, records_in, records_out, errors, reported_at) VALUES ($1, $2, $3, $4, $5, now())`, [id, stage, n, out, errors]);
     }
     await waitFor(async () => cp.logLines.filter((l) => l.includes(`/runs/${id}"`)).length >= 2);
-    await ds.query(`UPDATE runs SET status = 'succeeded', finished_at = now() WHERE id = $1`, [id]);
+    // The report the control plane made from the validator's figures (runs.spec.ts in the control plane).
+    const report = { records: 60, passed: 57, failed: 3, score: 72.5, ok: false, alerts: ['quality score 72.5 is below the minimum 80'], rules: [], completeness: [], uniqueness: [], anomalies: [] };
+    await ds.query(`UPDATE runs SET status = 'succeeded', finished_at = now(), quality_report = $2::jsonb WHERE id = $1`, [id, JSON.stringify(report)]);
     const outcome = await following;
     assert.equal(outcome.code, 0, outcome.stderr);
     const lines = outcome.stdout.trim().split('\n');
     assert.ok(lines.includes('running: SOURCE 100 | TRANSFORM 100 (3 errors) | VALIDATE 60'), outcome.stdout);
-    assert.equal(lines.at(-1), 'succeeded: SOURCE 100 | TRANSFORM 100 (3 errors) | VALIDATE 60');
+    assert.deepEqual(lines.slice(-3), [
+      'succeeded: SOURCE 100 | TRANSFORM 100 (3 errors) | VALIDATE 60',
+      'Data quality: score 72.5 of 100; 57 of 60 records passed every rule',
+      '  ! quality score 72.5 is below the minimum 80',
+    ]);
+    const listed = await cp.cli(['runs', '--pipeline', 'orders'], as);
+    assert.match(listed.stdout, new RegExp(`^${id} +orders +succeeded +cli +.* 72\\.5 ! +- *$`, 'm'));
   });
 
   test('a failed run is exit code 1 with its error; errors RUN lists its failed records', async () => {

@@ -19,6 +19,8 @@ export interface RunView {
   error: string | null;
   /** Whether `GET /runs/{id}/quality` has a report (the pipeline's validator has checked records). */
   hasQualityReport?: boolean;
+  /** The report's score and whether it raised alerts. */
+  quality?: { score: number; ok: boolean } | null;
 }
 
 /** The parts of a run's data-quality report the CLI shows. */

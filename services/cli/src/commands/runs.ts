@@ -26,8 +26,9 @@ export async function runRuns(args: string[], terminal: Terminal): Promise<numbe
   if (values.json) printJson(terminal, items);
   else if (items.length === 0) println(terminal.stdout, 'No runs.');
   else {
-    const rows = items.map((r) => [r.id, r.pipeline, r.status, r.trigger, shortTime(r.requestedAt), shortTime(r.finishedAt), r.error]);
-    println(terminal.stdout, renderTable(['run', 'pipeline', 'status', 'trigger', 'requested', 'finished', 'error'], rows));
+    const quality = (r: RunView) => (r.quality ? `${r.quality.score}${r.quality.ok ? '' : ' !'}` : null);
+    const rows = items.map((r) => [r.id, r.pipeline, r.status, r.trigger, shortTime(r.requestedAt), shortTime(r.finishedAt), quality(r), r.error]);
+    println(terminal.stdout, renderTable(['run', 'pipeline', 'status', 'trigger', 'requested', 'finished', 'quality', 'error'], rows));
   }
   return 0;
 }

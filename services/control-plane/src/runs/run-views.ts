@@ -22,6 +22,8 @@ export interface RunView {
   error: string | null;
   cancelledBy: string | null;
   hasQualityReport: boolean;
+  /** The data-quality report's score (0-100) and whether it raised alerts; null without a report. */
+  quality: { score: number; ok: boolean } | null;
 }
 
 export interface StageCountView {
@@ -75,7 +77,14 @@ export function runView(r: RunEntity): RunView {
     error: r.error,
     cancelledBy: r.cancelledBy,
     hasQualityReport: r.qualityReport !== null,
+    quality: qualitySummary(r.qualityReport),
   };
+}
+
+/** Score and ok of a stored report; null for none, or one without them (hand-written long ago). */
+function qualitySummary(report: object | null): RunView['quality'] {
+  const { score, ok } = (report ?? {}) as { score?: unknown; ok?: unknown };
+  return typeof score === 'number' && typeof ok === 'boolean' ? { score, ok } : null;
 }
 
 /** One line per stage: its reporters' counts added up, as of the latest report. */

@@ -234,6 +234,10 @@ describe('runs: start now, run events, error samples, quality, cancel, list', ()
     const counted = await until(run.id, (r) => r.counts.some((c) => c.stage === 'VALIDATE' && c.recordsIn === 7));
     assert.ok(counted, "validator-c's counts were applied");
     assert.equal((await report(6)).records, 6, "validator-c's figures were not");
+    // The run itself shows the report's score and whether it raised alerts.
+    const { body: full } = await cp.call<{ score: number; ok: boolean }>('GET', `/tenants/acme/runs/${run.id}/quality`, { token: customer });
+    const view = (await detail(run.id)).body;
+    assert.deepEqual([view.hasQualityReport, view.quality], [true, { score: full.score, ok: full.ok }]);
   });
 
   test('cancel: the run is cancelled, the runners are told, and a late event does not revive it', async () => {
