@@ -240,6 +240,32 @@ describe('runs: start now, run events, error samples, quality, cancel, list', ()
     assert.deepEqual([view.hasQualityReport, view.quality], [true, { score: full.score, ok: full.ok }]);
   });
 
+  test("a run's report compares its volume with the pipeline's earlier succeeded runs", async () => {
+    const db = cp.controlPlane.database.dataSource;
+    const root = await cp.login(PLATFORM_ADMIN.email, PLATFORM_ADMIN.password);
+    assert.equal((await cp.call('POST', '/tenants/acme/pipelines', { token: root, body: { document: pipelineYaml('acme', 'billing-orders') } })).status, 201);
+    // Five earlier runs of about 1,000 records each (minHistory is 5), and one that failed with 3.
+    for (const [records, status] of [[1000, 'succeeded'], [1040, 'succeeded'], [980, 'succeeded'], [1010, 'succeeded'], [3, 'failed'], [995, 'succeeded']] as const) {
+      const { body: earlier } = await start('billing-orders');
+      const report = { records, passed: records, failed: 0, score: 100, ok: true, alerts: [], rules: [], completeness: [], uniqueness: [], anomalies: [], stats: { records, means: {} } };
+      await db.query(`UPDATE runs SET status = $2, finished_at = now(), quality_report = $3::jsonb WHERE id = $1`, [earlier.id, status, JSON.stringify(report)]);
+    }
+    const { body: run } = await start('billing-orders');
+    const accumulator = new RunQualityAccumulator({}, []);
+    for (let i = 0; i < 12; i++) accumulator.observe({ orderId: `X-${i}` }, []);
+    await publish([{ ...event(run.id, 'PROGRESS', Date.now(), [count('VALIDATE', 12, 12, 0)]), pipeline: 'billing-orders', reporter: 'validator-a', quality: runQualityToWire(accumulator.state()) }]);
+    type Report = { records: number; ok: boolean; alerts: string[]; anomalies: { metric: string; method: string; anomalous: boolean }[] };
+    let report: Report | undefined;
+    for (const deadline = Date.now() + 30_000; report?.records !== 12; await new Promise((resolve) => setTimeout(resolve, 100))) {
+      const answer = await cp.call<Report>('GET', `/tenants/acme/runs/${run.id}/quality`, { token: customer });
+      if (answer.status === 200) report = answer.body;
+      if (Date.now() > deadline) assert.fail(`no report of the run: ${answer.status} ${answer.text}`);
+    }
+    assert.deepEqual(report.anomalies.map((a) => [a.metric, a.method, a.anomalous]), [['volume', 'zscore', true], ['volume', 'iqr', true]], 'against the five succeeded runs, not the failed one');
+    assert.equal(report.ok, false);
+    assert.match(report.alerts.join('\n'), /volume is 12, outside the .* of earlier runs/);
+  });
+
   test('cancel: the run is cancelled, the runners are told, and a late event does not revive it', async () => {
     const { body: run } = await start();
     const cancelled = await cp.call<RunView>('POST', `/tenants/acme/runs/${run.id}/cancel`, { token: operator });
