@@ -5,18 +5,14 @@ import type { DataRecord } from '@tributary/transforms';
 import { RunQuality } from './run-quality';
 import { validateHandler } from './validate-handler';
 
-/** What a started validator offers besides the runtime's: the per-run quality it has seen. */
-export interface StartedValidator extends StartedService {
-  readonly quality: RunQuality;
-}
-
 /**
  * The validator stage: for every active pipeline, one ConsumerRunner in the plan's `validator`
  * group reading `<p>.mapped` (a second instance of the service shares the partitions). A new
  * version of a pipeline swaps in a handler compiled from its rules, so rules change without a
- * restart; a paused or deleted pipeline stops its consumer.
+ * restart; a paused or deleted pipeline stops its consumer. Each run's quality figures go with
+ * the stage's PROGRESS counts to the control plane, which makes the run's report.
  */
-export async function startValidator(ctx: ServiceContext, config: BaseConfig): Promise<StartedValidator> {
+export async function startValidator(ctx: ServiceContext, config: BaseConfig): Promise<StartedService> {
   const registry = new SchemaRegistryHttp(config.SCHEMA_REGISTRY_URL);
   const quality = new RunQuality();
   const consumers = new PipelineConsumers<DataRecord>(ctx, {
@@ -30,5 +26,5 @@ export async function startValidator(ctx: ServiceContext, config: BaseConfig): P
   });
   await consumers.start();
   ctx.logger.info({ pipelines: consumers.groupIds().length }, 'validator running');
-  return { quality, ready: () => true, groupIds: () => consumers.groupIds(), stop: () => consumers.stop() };
+  return { ready: () => true, groupIds: () => consumers.groupIds(), stop: () => consumers.stop() };
 }
