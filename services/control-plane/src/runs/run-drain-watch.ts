@@ -3,19 +3,30 @@ import type { Admin } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { kafkaDrainView } from './kafka-drain-view';
+import { countsSettled, reportingStages, type SettlingCount } from './run-count-settling';
 import { advanceDrain, type DrainState } from './run-drain';
+
+type KeptDrain = DrainState & {
+  waitingFor?: string;
+  /** When every stage had caught up with the run (ISO): its counts are waited for from then. */
+  drainedAt?: string;
+};
 
 interface DrainingRun {
   id: string;
   tenant_id: string;
   pipeline: string;
-  drain: (DrainState & { waitingFor?: string }) | null;
+  drain: KeptDrain | null;
   plan: { consumerGroups?: ConsumerGroupPlan[] };
 }
 
+/** What a run waits for once its stages have caught up, until their counts are in. */
+const COUNTS_WAITED_FOR = 'stage counts';
+
 /**
  * Moves runs whose source has finished to `succeeded` once every stage has caught up with them
- * (run-drain.ts), checking every `intervalMs`. What it found is kept on the run (`drain`, with
+ * (run-drain.ts) and their counts are in (run-count-settling.ts; at most `countSettleMs` after
+ * the stages caught up, as the stages report every 2 s), checking every `intervalMs`. What it found is kept on the run (`drain`, with
  * the consumer waited for), so the API can say what a run waits for and a restarted control
  * plane goes on from there. Several control-plane instances may all watch: each move is a
  * conditional update of a running run, so a run succeeds once.
@@ -29,6 +40,7 @@ export class RunDrainWatch {
     private readonly admin: () => Promise<Admin>,
     private readonly logger: Logger,
     private readonly intervalMs = 1000,
+    private readonly countSettleMs = 4000,
   ) {}
 
   start(): void {
@@ -73,16 +85,43 @@ export class RunDrainWatch {
       try {
         const before = run.drain ?? { group: 0 };
         const progress = await advanceDrain(run.plan.consumerGroups ?? [], before, view);
-        const drain = { ...progress.state, ...(progress.waitingFor && { waitingFor: progress.waitingFor }) };
+        let drain: KeptDrain = { ...progress.state, ...(progress.waitingFor && { waitingFor: progress.waitingFor }) };
         if (progress.done) {
-          await this.dataSource.query(`UPDATE runs SET status = 'succeeded', finished_at = now(), drain = $2, updated_at = now() WHERE id = $1 AND status = 'running'`, [run.id, drain]);
-          this.logger.info({ tenant: run.tenant_id, pipeline: run.pipeline, run: run.id }, 'run succeeded: every stage has handled its records');
-        } else if (JSON.stringify(drain) !== JSON.stringify(run.drain)) {
+          const drainedAt = run.drain?.drainedAt ?? new Date().toISOString();
+          const settled = countsSettled(reportingStages(run.plan.consumerGroups ?? [], progress.state.unconsumed ?? []), await this.stageCounts(run.id));
+          if (settled || Date.now() - Date.parse(drainedAt) >= this.countSettleMs) {
+            await this.succeed(run, drain, settled);
+            continue;
+          }
+          drain = { ...drain, drainedAt, waitingFor: COUNTS_WAITED_FOR };
+        }
+        if (JSON.stringify(drain) !== JSON.stringify(run.drain)) {
           await this.dataSource.query(`UPDATE runs SET drain = $2, updated_at = now() WHERE id = $1 AND status = 'running'`, [run.id, drain]);
         }
       } catch (err) {
         this.logger.warn({ tenant: run.tenant_id, pipeline: run.pipeline, run: run.id, err: (err as Error).message }, 'could not check how far the stages are with this run');
       }
     }
+  }
+
+  private async succeed(run: DrainingRun, drain: KeptDrain, countsSettled: boolean): Promise<void> {
+    await this.dataSource.query(`UPDATE runs SET status = 'succeeded', finished_at = now(), drain = $2, updated_at = now() WHERE id = $1 AND status = 'running'`, [run.id, drain]);
+    const fields = { tenant: run.tenant_id, pipeline: run.pipeline, run: run.id };
+    if (countsSettled) this.logger.info(fields, 'run succeeded: every stage has handled its records');
+    else {
+      this.logger.info(
+        fields,
+        `run succeeded: every stage has handled its records; its stage counts did not add up within ${this.countSettleMs} ms (a filter step drops records, or a stage instance stopped before it reported)`,
+      );
+    }
+  }
+
+  /** The run's counts per stage, its reporters added up. */
+  private async stageCounts(runId: string): Promise<SettlingCount[]> {
+    const rows: { stage: string; records_in: string; records_out: string; errors: string }[] = await this.dataSource.query(
+      `SELECT stage, sum(records_in) AS records_in, sum(records_out) AS records_out, sum(errors) AS errors FROM run_stage_counts WHERE run_id = $1 GROUP BY stage`,
+      [runId],
+    );
+    return rows.map((r) => ({ stage: r.stage, recordsIn: Number(r.records_in), recordsOut: Number(r.records_out), errors: Number(r.errors) }));
   }
 }

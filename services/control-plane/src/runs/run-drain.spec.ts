@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { ConsumerGroupPlan } from '@tributary/pipeline-spec';
+import { countsSettled, reportingStages } from './run-count-settling';
 import { advanceDrain, type KafkaView, type TopicOffsets } from './run-drain';
 
 const p = 'tributary.acme.orders';
@@ -69,7 +70,8 @@ describe('a run drains stage by stage', () => {
     // sink.2.mongodb's group never existed (the writer serves both stores in sink.1's): passed over.
     kafka.commit('sink.1.postgres', 'results', { 0: '7' });
     progress = await advanceDrain(GROUPS, progress.state, kafka);
-    assert.deepEqual([progress.done, progress.waitingFor, progress.state.group], [true, undefined, GROUPS.length]);
+    assert.deepEqual([progress.done, progress.waitingFor, progress.state], [true, undefined, { group: GROUPS.length, unconsumed: ['sink.2.mongodb'] }]);
+    assert.deepEqual(reportingStages(GROUPS, progress.state.unconsumed!), ['SOURCE', 'TRANSFORM', 'VALIDATE', 'TAX_SINK', 'RESULT_WRITER']);
   });
 
   test('empty partitions need no commit; a pipeline no stage has consumed yet is done at once', async () => {
@@ -78,7 +80,9 @@ describe('a run drains stage by stage', () => {
     kafka.end[`${p}.raw`] = { 0: '0', 1: '4' };
     kafka.commit('transformer', 'raw', { 1: '4' });
     assert.equal((await advanceDrain(GROUPS, { group: 0 }, kafka)).done, true);
-    assert.equal((await advanceDrain(GROUPS, { group: 0 }, new Cluster())).done, true);
+    const untouched = await advanceDrain(GROUPS, { group: 0 }, new Cluster());
+    assert.equal(untouched.done, true);
+    assert.deepEqual(reportingStages(GROUPS, untouched.state.unconsumed!), ['SOURCE'], 'no stage will report counts');
   });
 
   test('a group that lags keeps its first snapshot: the ends are read once per group', async () => {
@@ -90,5 +94,25 @@ describe('a run drains stage by stage', () => {
     progress = await advanceDrain(GROUPS, progress.state, kafka);
     assert.deepEqual(progress.state.targets, { [`${p}.raw`]: { 0: '3' } });
     assert.equal(kafka.endsAsked, 1);
+  });
+});
+
+describe("a drained run's counts settle before it ends", () => {
+  const STAGES = ['SOURCE', 'TRANSFORM', 'VALIDATE', 'TAX_SINK', 'RESULT_WRITER'];
+  const counts = (...rows: [string, number, number, number][]) => rows.map(([stage, recordsIn, recordsOut, errors]) => ({ stage, recordsIn, recordsOut, errors }));
+
+  test('settled: every stage took in what the one before passed on, and has an outcome for each', () => {
+    const settled = counts(['SOURCE', 0, 500, 0], ['TRANSFORM', 500, 497, 3], ['VALIDATE', 497, 490, 7], ['TAX_SINK', 490, 490, 0], ['RESULT_WRITER', 490, 490, 0]);
+    assert.equal(countsSettled(STAGES, settled), true);
+    // redelivered after a crash: counted again, more than the stage before passed on
+    assert.equal(countsSettled(STAGES, counts(['SOURCE', 0, 10, 0], ['TRANSFORM', 14, 14, 0], ['VALIDATE', 14, 14, 0], ['TAX_SINK', 14, 13, 1], ['RESULT_WRITER', 13, 13, 0])), true);
+    assert.equal(countsSettled(['SOURCE'], counts(['SOURCE', 0, 3, 0])), true);
+  });
+
+  test("not settled: a stage's last report still on its way, or a record taken in without an outcome", () => {
+    // what `tributary run --follow` showed as a finished run before: the result writer 314 short
+    assert.equal(countsSettled(STAGES, counts(['SOURCE', 0, 500, 0], ['TRANSFORM', 500, 497, 3], ['VALIDATE', 497, 490, 7], ['TAX_SINK', 490, 490, 0], ['RESULT_WRITER', 176, 176, 0])), false);
+    assert.equal(countsSettled(STAGES, counts(['SOURCE', 0, 5, 0], ['TRANSFORM', 5, 5, 0], ['VALIDATE', 5, 5, 0], ['TAX_SINK', 5, 5, 0])), false, 'the result writer has not reported');
+    assert.equal(countsSettled(STAGES, counts(['SOURCE', 0, 5, 0], ['TRANSFORM', 5, 5, 0], ['VALIDATE', 5, 5, 0], ['TAX_SINK', 5, 3, 0], ['RESULT_WRITER', 3, 3, 0])), false, 'two records retried, no outcome yet');
   });
 });

@@ -12,6 +12,8 @@ export interface DrainState {
    * of the run that reaches this group is below them. Undefined until the group's turn comes.
    */
   readonly targets?: TopicOffsets;
+  /** The consumers of groups passed over because none of their instances ever consumed: they report no counts. */
+  readonly unconsumed?: readonly string[];
 }
 
 /** What the drain needs to know of Kafka now. */
@@ -45,9 +47,12 @@ export interface DrainProgress {
  */
 export async function advanceDrain(groups: readonly ConsumerGroupPlan[], state: DrainState, kafka: KafkaView): Promise<DrainProgress> {
   let { group: index, targets } = state;
+  const unconsumed = [...(state.unconsumed ?? [])];
+  const at = (group: number, snapshot?: TopicOffsets): DrainState => ({ group, ...(snapshot && { targets: snapshot }), ...(unconsumed.length > 0 && { unconsumed }) });
   while (index < groups.length) {
     const group = groups[index];
     if (!(await kafka.exists(group.groupId, group.reads))) {
+      unconsumed.push(group.consumer);
       index += 1;
       targets = undefined;
       continue;
@@ -57,11 +62,11 @@ export async function advanceDrain(groups: readonly ConsumerGroupPlan[], state: 
     targets ??= await kafka.ends(snapshotted);
     const wanted = { ...targets, ...(looped.length > 0 ? await kafka.ends(looped) : {}) };
     const committed = await kafka.committed(group.groupId, group.reads);
-    if (!caughtUp(committed, wanted)) return { state: { group: index, targets }, done: false, waitingFor: group.consumer };
+    if (!caughtUp(committed, wanted)) return { state: at(index, targets), done: false, waitingFor: group.consumer };
     index += 1;
     targets = undefined;
   }
-  return { state: { group: index }, done: true };
+  return { state: at(index), done: true };
 }
 
 function caughtUp(committed: TopicOffsets, wanted: TopicOffsets): boolean {

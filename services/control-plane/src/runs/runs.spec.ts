@@ -122,7 +122,7 @@ describe('runs: start now, run events, error samples, quality, cancel, list', ()
     assert.equal(counted.counts[1].reportedAt, new Date(t + 2000).toISOString());
   });
 
-  test('a run whose source is read succeeds only once every stage that consumes the pipeline has caught up with it', async () => {
+  test('a run whose source is read succeeds only once every stage that consumes the pipeline has caught up with it and reported its counts', async () => {
     const { body: run } = await start();
     const raw = 'tributary.acme.erp-orders.raw';
     await producer.publish(raw, ['o-1', 'o-2', 'o-3'].map((key) => ({ key, value: { order_id: key, total: 1 } })), { schema: RAW_SCHEMA });
@@ -139,10 +139,19 @@ describe('runs: start now, run events, error samples, quality, cancel, list', ()
       assert.ok(waiting.sourceFinishedAt);
       await new Promise((resolve) => setTimeout(resolve, 1500));
       assert.equal((await detail(run.id)).body.status, 'running', 'still waiting while the transformer lags');
-      // The transformer catches up; the later stages' groups never existed, so nothing else is waited for.
-      await admin.setOffsets({ groupId: transformer, topic: raw, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
-      const done = await until(run.id, (r) => r.status !== 'running');
+      // The transformer catches up; the later stages' groups never existed, so nothing else is
+      // waited for but the transformer's counts: it has reported 2 of the 3 records so far.
+      // (Watched while the commit is made: kafkajs may take seconds to return from it.)
+      await publish([{ ...event(run.id, 'PROGRESS', Date.now(), [count('TRANSFORM', 2, 2, 0)]), reporter: 'transformer-a' }]);
+      const caughtUp = admin.setOffsets({ groupId: transformer, topic: raw, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
+      await until(run.id, (r) => r.waitingFor === 'stage counts');
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.equal((await detail(run.id)).body.status, 'running', "still waiting for the transformer's last count");
+      await publish([{ ...event(run.id, 'PROGRESS', Date.now(), [count('TRANSFORM', 3, 2, 1)]), reporter: 'transformer-a' }]);
+      await caughtUp;
+      const done = await until(run.id, (r) => r.status !== 'running' && r.counts.length === 2 && r.counts[1].recordsIn === 3);
       assert.deepEqual([done.status, done.waitingFor], ['succeeded', null]);
+      assert.deepEqual(done.counts.map((c) => [c.stage, c.recordsIn, c.recordsOut, c.errors]), [['SOURCE', 3, 3, 0], ['TRANSFORM', 3, 2, 1]], 'the run ends with its counts in');
       assert.ok(Date.parse(done.finishedAt!) >= Date.parse(done.sourceFinishedAt!));
     } finally {
       await admin.disconnect();
