@@ -44,7 +44,7 @@ test('before any stage reports, the block says so; a stage past the total shows 
 
 test('the one-line form names every stage with its count and errors', () => {
   const line = progressLine(run([{ stage: 'SOURCE', recordsIn: 0, recordsOut: 7, errors: 0 }, { stage: 'VALIDATE', recordsIn: 7, recordsOut: 6, errors: 1 }], 'succeeded'));
-  assert.equal(line, 'succeeded: SOURCE 7 | VALIDATE 7 (1 errors)');
+  assert.equal(line, 'succeeded: SOURCE 7 | VALIDATE 7 (1 error)');
 });
 
 test('a live block moves the cursor back over what it drew and clears each line', () => {

@@ -13,7 +13,7 @@ export function progressLines(run: RunDetail, elapsedSeconds: number): string[] 
   const total = source?.recordsOut ?? 0;
   const width = Math.max(...run.counts.map((c) => c.stage.length), 6);
   const lines = run.counts.map((count) => {
-    const errors = count.errors > 0 ? `  ${count.errors.toLocaleString('en')} error${count.errors === 1 ? '' : 's'}` : '';
+    const errors = count.errors > 0 ? `  ${count.errors.toLocaleString('en')} ${errorWord(count.errors)}` : '';
     if (count.stage === 'SOURCE') return `  ${count.stage.padEnd(width)}  ${' '.repeat(BAR + 2)}  ${count.recordsOut.toLocaleString('en')} read${errors}`;
     const done = total === 0 ? 0 : Math.min(1, count.recordsIn / total);
     const filled = Math.round(done * BAR);
@@ -25,9 +25,11 @@ export function progressLines(run: RunDetail, elapsedSeconds: number): string[] 
 
 /** The same, on one line, for logs and pipes where redrawing is not possible. */
 export function progressLine(run: RunDetail): string {
-  const stages = run.counts.map((c) => `${c.stage} ${c.stage === 'SOURCE' ? c.recordsOut : c.recordsIn}${c.errors > 0 ? ` (${c.errors} errors)` : ''}`);
+  const stages = run.counts.map((c) => `${c.stage} ${c.stage === 'SOURCE' ? c.recordsOut : c.recordsIn}${c.errors > 0 ? ` (${c.errors} ${errorWord(c.errors)})` : ''}`);
   return `${statusOf(run)}${stages.length > 0 ? ': ' + stages.join(' | ') : ''}`;
 }
+
+const errorWord = (errors: number) => (errors === 1 ? 'error' : 'errors');
 
 /** The status, and once the source is read, what the run still waits for. */
 function statusOf(run: RunDetail): string {
