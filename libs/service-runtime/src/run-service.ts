@@ -4,7 +4,7 @@ import { Module, type DynamicModule, type INestApplication, type Type } from '@n
 import { NestFactory } from '@nestjs/core';
 import { ConfluentAvroCodec, SchemaRegistryHttp } from '@tributary/avro';
 import { createServiceLogger, readConsumerLag, recordConsumerLag, StageMetrics, startTracing } from '@tributary/observability';
-import { createStreamProducer, ensureTopics, internalTopicSpecs } from '@tributary/stream';
+import { createStreamProducer, ensureTopics, internalTopicSpecs, isTellingKafkaLog } from '@tributary/stream';
 import { redactText } from '@tributary/security';
 import { Kafka, logLevel, type LogEntry } from 'kafkajs';
 import type { DestinationStream, Logger } from 'pino';
@@ -150,6 +150,7 @@ function urlOf(app: INestApplication): string {
 }
 
 function kafkaLog(logger: Logger, entry: LogEntry): void {
+  if (!isTellingKafkaLog(entry)) return;
   const { message, ...rest } = entry.log;
   const fields = { kafka: entry.namespace, ...rest };
   if (entry.level <= logLevel.ERROR) logger.error(fields, message);

@@ -20,6 +20,7 @@ export { retryDelayMs, retryScheduleOf, DEFAULT_RETRY_SCHEDULE, type RetrySchedu
 export type { TopicPartitions, HoldReason } from './partition-holds';
 export { matchTopics, type TopicSubscription, type TopicSet } from './topic-watch';
 export { stderrLogger, silentLogger, type StreamLogger } from './stream-logger';
+export { isTellingKafkaLog } from './kafkajs-log';
 
 export { ensureTopics, ensurePipelineTopics, internalTopicSpecs, type TopicSpec, type TopicChanges } from './topic-admin';
 

@@ -1,6 +1,6 @@
 import { ConfluentAvroCodec, readPlatformSchema, type RunEvent, SchemaRegistryHttp } from '@tributary/avro';
 import { INTERNAL_TOPICS, type PipelineAnnouncement } from '@tributary/pipeline-spec';
-import { createStreamProducer, ensureTopics, internalTopicSpecs, type StreamProducer } from '@tributary/stream';
+import { createStreamProducer, ensureTopics, internalTopicSpecs, isTellingKafkaLog, type StreamProducer } from '@tributary/stream';
 import { Kafka, logLevel, type Admin, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 import { ApiError } from '../common/api-error';
@@ -118,7 +118,9 @@ export class PlatformStream {
   }
 
   /** kafkajs's own errors are mostly transient (a rebalance, a broker restart): warnings here. */
-  private kafkaLog({ level, log }: LogEntry): void {
+  private kafkaLog(entry: LogEntry): void {
+    if (!isTellingKafkaLog(entry)) return;
+    const { level, log } = entry;
     const { message, ...fields } = log;
     const line = { kafkajs: fields };
     if (level <= logLevel.WARN) this.logger.warn(line, `kafkajs: ${message}`);
