@@ -30,6 +30,17 @@ describe('the tax order handler', () => {
     assert.deepEqual(records[0].context, { tenant: 'acme', pipeline: 'orders' });
   });
 
+  it("files the result under the run in the record's headers when the order names none", async () => {
+    const runId = '0f8e2c1a-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
+    const record = { ...recordOf(), context: { tenant: 'acme', pipeline: 'orders', runId } };
+    const unnamed = handlerWith(async () => ({ orderId: 'SO-1001', runId: null }) as TaxResult);
+    await unnamed.handle(record);
+    assert.equal((unnamed.published[0] as [string, Array<{ value: TaxResult }>])[1][0].value.runId, runId);
+    const named = handlerWith(async () => ({ orderId: 'SO-1001', runId: '11111111-2222-4333-8444-555555555555' }) as TaxResult);
+    await named.handle(record);
+    assert.equal((named.published[0] as [string, Array<{ value: TaxResult }>])[1][0].value.runId, '11111111-2222-4333-8444-555555555555', "the order's own run id stands");
+  });
+
   it('hands the record back to pause its partition while the circuit is open', async () => {
     const { handle, retries } = handlerWith(() => Promise.reject(new TaxApiFailure('CIRCUIT_OPEN', 'open')));
     assert.equal(await handle(recordOf()), PAUSE_PARTITION);

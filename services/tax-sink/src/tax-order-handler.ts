@@ -48,6 +48,10 @@ export function taxOrderHandler(options: TaxOrderHandlerOptions): RecordHandler<
       if (record.attempt < schedule.maxAttempts) options.onRetry?.(error.code);
       return retryLater(error.reasons(), Math.max(retryDelayMs(record.attempt, schedule), error.details.retryAfterMs ?? 0));
     }
+    // A pipeline's steps cannot know which run read an order, so TaxOrder.runId is mostly null:
+    // the run is the one in the record's headers, where the connector runner put it. Without it
+    // results could not be found by run.
+    if (result.runId === null && record.context.runId !== undefined) result = { ...result, runId: record.context.runId };
     try {
       await producer.publish(resultsTopic, [{ key: record.keyBytes, value: result, context: record.context }], { schema: TAX_RESULT_SCHEMA });
     } catch (error) {
