@@ -181,6 +181,14 @@ export interface ConnectorCursor {
   state: Record<string, string>;
   runId: Uuid | null;
   updatedAt: Date;
+  /** Absent in cursors written before the field. */
+  runCounts?: RunSourceCounts | null;
+}
+
+export interface RunSourceCounts {
+  read: number;
+  published: number;
+  errors: number;
 }
 
 /** Each platform schema's file name (schemas/<name>.avsc) and the record it describes. */

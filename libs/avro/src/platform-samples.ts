@@ -118,5 +118,6 @@ export function sampleConnectorCursor(): ConnectorCursor {
     state: { snapshot: 'done', 'page-token': 'eyJvZmZzZXQiOjEyMDB9' },
     runId: '7d444840-9dc0-11d1-b245-5ffdce74fad2',
     updatedAt: new Date('2024-03-15T10:25:01.000Z'),
+    runCounts: { read: 1200, published: 1197, errors: 3 },
   };
 }

@@ -20,6 +20,10 @@ export interface SourceCounts {
 
 export const NO_COUNTS: SourceCounts = Object.freeze({ read: 0, published: 0, errors: 0 });
 
+export function addCounts(a: SourceCounts, b: SourceCounts): SourceCounts {
+  return { read: a.read + b.read, published: a.published + b.published, errors: a.errors + b.errors };
+}
+
 /**
  * The request of a REQUESTED event. The control plane sets the mode on every request; one
  * without (an older or foreign producer) runs the pipeline as its source says (INCREMENTAL

@@ -5,7 +5,7 @@ import { publishBatch, type BatchTarget } from './batch-publisher';
 import type { CursorStore } from './cursor-store';
 import { failureMessage, RunCancelled, RunFailure, RunInterrupted } from './run-failure';
 import { backoffMs, DEFAULT_RUN_RETRY, pause, sourceRetriable, untilKafkaTakes, type RunRetryPolicy } from './run-retry';
-import { NO_COUNTS, runEvent, type RunEventSink, type RunRequest, type SourceCounts } from './run-events';
+import { addCounts, NO_COUNTS, runEvent, type RunEventSink, type RunRequest, type SourceCounts } from './run-events';
 import { openSource, type OpenedSource } from './run-source';
 import type { SecretSource } from './secret-source';
 import { startCursor } from './start-cursor';
@@ -82,6 +82,8 @@ export class RunExecutor {
       const key: CursorKey = { tenant, pipeline, stream: source.stream.name };
       const stored = await this.kafkaStep(() => this.options.cursors.latest(key), request, control);
       const start = startCursor({ runId, runMode: request.mode, sourceMode: source.plan.mode, connector: source.connector.name, cursorField: source.plan.cursorField, stored });
+      // A resumed run counts on from its last committed batch: the batches before it were published by an earlier runner.
+      if (start.because === 'resume' && stored?.runCounts) run.resumeFrom(stored.runCounts);
       this.logger.info({ tenant, pipeline, runId, stream: key.stream, start: start.because }, 'run reading');
       const batchTarget: BatchTarget = { tenant, pipeline, runId, ...target, schema: source.stream.schema, keyOf: source.keyOf, ...(this.options.traceparent && { traceparent: this.options.traceparent }) };
       await this.readAll(request, source, key, batchTarget, start.cursor, run, control);
@@ -119,11 +121,12 @@ export class RunExecutor {
         });
         for await (const batch of batches) {
           const sent = await this.kafkaStep(() => publishBatch(this.options.producer, target, batch), request, control);
-          const stored = storedCursorOf(key, { connector: source.connector.name, cursorField: plan.cursorField, runId: request.runId, cursor: batch.cursor });
+          const counts = { read: batch.records.length + batch.invalid.length, published: sent.published, errors: sent.errors };
+          const runCounts = addCounts(run.counts, counts);
+          const stored = storedCursorOf(key, { connector: source.connector.name, cursorField: plan.cursorField, runId: request.runId, cursor: batch.cursor, runCounts });
           await this.kafkaStep(() => this.options.cursors.commit(stored), request, control);
           cursor = batch.cursor;
           attempt = 1;
-          const counts = { read: batch.records.length + batch.invalid.length, published: sent.published, errors: sent.errors };
           this.options.onBatch?.(request, counts);
           await run.add(counts);
           await heartbeat(control);
@@ -180,8 +183,12 @@ class RunProgress {
   finished = () => this.emit(runEvent(this.request, 'FINISHED', { counts: this.counts }));
   failed = (error: string) => this.emit(runEvent(this.request, 'FAILED', { counts: this.counts, error }));
 
+  resumeFrom(counts: SourceCounts): void {
+    this.counts = { read: counts.read, published: counts.published, errors: counts.errors };
+  }
+
   async add(batch: SourceCounts): Promise<void> {
-    this.counts = { read: this.counts.read + batch.read, published: this.counts.published + batch.published, errors: this.counts.errors + batch.errors };
+    this.counts = addCounts(this.counts, batch);
     if (Date.now() - this.lastProgress < this.intervalMs) return;
     this.lastProgress = Date.now();
     // Progress is news, not state: one that is not published is superseded by the next.

@@ -1,5 +1,6 @@
 import type { ConnectorCursor } from '@tributary/avro';
 import type { SourceCursor } from '@tributary/connectors';
+import type { SourceCounts } from './run-events';
 
 /**
  * A ConnectorCursor (schemas/connector-cursor.avsc) as it lives on the compacted
@@ -22,7 +23,7 @@ export function cursorKeyText({ tenant, pipeline, stream }: CursorKey): string {
   return `${tenant}/${pipeline}/${stream}`;
 }
 
-export function storedCursorOf(key: CursorKey, fields: { connector: string; cursorField?: string; runId: string; cursor: SourceCursor; at?: Date }): StoredCursor {
+export function storedCursorOf(key: CursorKey, fields: { connector: string; cursorField?: string; runId: string; cursor: SourceCursor; runCounts?: SourceCounts; at?: Date }): StoredCursor {
   return {
     tenant: key.tenant,
     pipeline: key.pipeline,
@@ -34,5 +35,6 @@ export function storedCursorOf(key: CursorKey, fields: { connector: string; curs
     state: { ...fields.cursor.state },
     runId: fields.runId,
     updatedAt: fields.at ?? new Date(),
+    runCounts: fields.runCounts ? { ...fields.runCounts } : null,
   };
 }
