@@ -53,4 +53,14 @@ export function runEventHandler(codec: ConfluentAvroCodec, applier: RunEventAppl
   };
 }
 
-export const RUN_EVENT_TOPICS = async (): Promise<string[]> => [INTERNAL_TOPICS.runs];
+/**
+ * `_tributary.runs`, once it exists: the admin connection is made once the internal topics are
+ * (platform-stream.ts), so on a new cluster the reader does not subscribe before the topic is
+ * there, fail, and warn about it.
+ */
+export function runEventTopics(admin: () => Promise<unknown>): () => Promise<string[]> {
+  return async () => {
+    await admin();
+    return [INTERNAL_TOPICS.runs];
+  };
+}

@@ -10,7 +10,7 @@ import { PlatformStreamModule } from '../pipelines/platform-stream.module';
 import { errorSampleHandler, errorTopics } from './error-sample-reader';
 import { RunDrainWatch } from './run-drain-watch';
 import { RunEventApplier } from './run-event-applier';
-import { RUN_EVENT_TOPICS, runEventHandler } from './run-event-reader';
+import { runEventHandler, runEventTopics } from './run-event-reader';
 import { RunLedger } from './run-ledger';
 import { RunRequestOutbox } from './run-requests';
 import { RunsController } from './runs.controller';
@@ -50,7 +50,7 @@ export class RunsModule implements OnApplicationBootstrap, OnModuleDestroy {
     const admin = () => this.stream.admin();
     const errors = new TopicConsumer({ kafka, groupId: ERROR_SAMPLES_GROUP, topics: errorTopics(admin), handle: errorSampleHandler(codec, this.dataSource, this.logger), logger: this.logger });
     this.readers.push(
-      new TopicConsumer({ kafka, groupId: RUN_EVENTS_GROUP, topics: RUN_EVENT_TOPICS, handle: runEventHandler(codec, new RunEventApplier(this.dataSource), this.logger), logger: this.logger }),
+      new TopicConsumer({ kafka, groupId: RUN_EVENTS_GROUP, topics: runEventTopics(admin), handle: runEventHandler(codec, new RunEventApplier(this.dataSource), this.logger), logger: this.logger }),
       errors,
     );
     // A pipeline applied here has a new errors topic: read it now rather than at the next poll.
