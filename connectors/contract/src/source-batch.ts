@@ -36,6 +36,7 @@ export interface InvalidReason {
  * - UNKNOWN_FIELD: a field the stream's schema does not have
  * - TYPE_MISMATCH: a value of another type than the field's
  * - OUT_OF_RANGE: a value the field's type cannot hold (a bigint past 2^53, 'infinity', year 0)
+ * - NOT_TEXT: bytes the file's text encoding does not allow (a binary file, a Latin-1 export read as UTF-8)
  */
 export type InvalidRowCode =
   | 'MALFORMED_ROW'
@@ -44,7 +45,8 @@ export type InvalidRowCode =
   | 'NOT_AN_OBJECT'
   | 'UNKNOWN_FIELD'
   | 'TYPE_MISMATCH'
-  | 'OUT_OF_RANGE';
+  | 'OUT_OF_RANGE'
+  | 'NOT_TEXT';
 
 /** A row that could not become a record: it goes to `<p>.errors`, and the read goes on. */
 export interface InvalidRow {

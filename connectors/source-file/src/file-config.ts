@@ -11,6 +11,11 @@ export const fileConfigSchema = z.strictObject({
     .default('auto')
     .meta({ description: 'Which files to read: auto takes .csv, .json (an array of objects) and .ndjson/.jsonl by their extension; a named format takes only its own extensions. Other files (e.g. .part while being written) are left alone', examples: ['csv'] }),
   recursive: z.boolean().default(false).meta({ description: 'Also read the files of subfolders', examples: [true] }),
+  encoding: z.enum(['utf-8', 'windows-1252']).default('utf-8').meta({
+    description:
+      "The files' text encoding. utf-8: bytes UTF-8 does not allow (a binary file, a Latin-1 export) are an invalid row that ends the file, never replaced silently; windows-1252: Latin-1 and Windows exports, where every byte is a character",
+    examples: ['windows-1252'],
+  }),
   csv: z
     .strictObject({
       delimiter: z.string().length(1).default(',').meta({ description: 'Field delimiter', examples: [';'] }),

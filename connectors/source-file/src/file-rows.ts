@@ -1,8 +1,8 @@
-import { createReadStream } from 'node:fs';
 import type { InvalidReason } from '@tributary/connectors';
 import type { FileConfig } from './file-config';
 import type { FileEntry } from './file-folder';
 import { CsvRowSplitter } from './csv-row-splitter';
+import { NotTextError } from './file-text';
 import { JsonArrayRowSplitter } from './json-array-row-splitter';
 import { NdjsonRowSplitter } from './ndjson-row-splitter';
 import type { RowSplitter, TextRow } from './text-row';
@@ -13,11 +13,6 @@ export interface FileRow {
   readonly raw: string;
   readonly object?: Record<string, unknown>;
   readonly reasons?: InvalidReason[];
-}
-
-/** A file as UTF-8 text in 64 KiB chunks, read only as fast as they are taken. */
-export function fileText(path: string): AsyncIterable<string> {
-  return createReadStream(path, { encoding: 'utf8', highWaterMark: 64 * 1024 });
 }
 
 /**
@@ -34,19 +29,30 @@ export async function* fileRows(file: Pick<FileEntry, 'format' | 'name'>, config
     : file.format === 'json' ? new JsonArrayRowSplitter(max) : new NdjsonRowSplitter(max);
   let header = config.csv.header ? undefined : config.csv.columns;
   let first = true;
+  let lastLine = 0;
   const nulls = new Set(config.csv.nullValues);
-  for await (const chunk of withEnd(text)) {
-    let piece = chunk ?? '';
-    if (first && piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
-    first = false;
-    for (const row of chunk === undefined ? splitter.end() : splitter.push(piece)) {
-      if (row.problem) {
-        yield { line: row.line, raw: row.raw, reasons: [header || !csv ? row.problem : { ...row.problem, message: `the header row: ${row.problem.message}` }] };
-        if (csv && !header) return;
-      } else if (!csv) yield jsonRow(row as TextRow<string>);
-      else if (!header) header = uniqueNames(row.value as string[]);
-      else yield csvRow(row as TextRow<string[]>, header, nulls);
+  try {
+    for await (const chunk of withEnd(text)) {
+      let piece = chunk ?? '';
+      if (first && piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
+      first = false;
+      for (const row of chunk === undefined ? splitter.end() : splitter.push(piece)) {
+        lastLine = row.line;
+        if (row.problem) {
+          yield { line: row.line, raw: row.raw, reasons: [header || !csv ? row.problem : { ...row.problem, message: `the header row: ${row.problem.message}` }] };
+          if (csv && !header) return;
+        } else if (!csv) yield jsonRow(row as TextRow<string>);
+        else if (!header) header = uniqueNames(row.value as string[]);
+        else yield csvRow(row as TextRow<string[]>, header, nulls);
+      }
     }
+  } catch (error) {
+    if (!(error instanceof NotTextError)) throw error;
+    // The rows before the bad bytes were read; the rest of the file is one invalid row.
+    const line = lastLine + 1;
+    const hint = error.encoding === 'utf-8' ? "; a Latin-1 or Windows export needs the source's encoding: windows-1252" : '';
+    const message = `line ${line}: not ${error.encoding} text (${error.message})${hint}; the rest of the file is not read`;
+    yield { line, raw: '', reasons: [{ code: 'NOT_TEXT', message, field: null, line }] };
   }
 }
 
@@ -54,11 +60,17 @@ export async function* fileRows(file: Pick<FileEntry, 'format' | 'name'>, config
 export async function csvHeader(config: FileConfig, text: AsyncIterable<string>): Promise<string[] | undefined> {
   const splitter = new CsvRowSplitter({ delimiter: config.csv.delimiter, quote: config.csv.quote, maxRowChars: config.maxRowBytes });
   let first = true;
-  for await (const chunk of withEnd(text)) {
-    const piece = first && chunk?.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
-    first = false;
-    const [row] = piece === undefined ? splitter.end() : splitter.push(piece);
-    if (row) return row.value && uniqueNames(row.value);
+  try {
+    for await (const chunk of withEnd(text)) {
+      const piece = first && chunk?.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
+      first = false;
+      const [row] = piece === undefined ? splitter.end() : splitter.push(piece);
+      if (row) return row.value && uniqueNames(row.value);
+    }
+  } catch (error) {
+    // A file that is not text names no columns; reading it reports why.
+    if (error instanceof NotTextError) return undefined;
+    throw error;
   }
   return undefined;
 }

@@ -53,6 +53,34 @@ describe('file source', () => {
     assert.deepEqual({ rows, done }, { rows: 4, done: true });
   });
 
+  test('bytes that are not UTF-8 end their file with one invalid row naming the line, never garbled text; windows-1252 reads Latin-1 exports', async () => {
+    const path = join(dir.path, 'encodings');
+    mkdirSync(path, { recursive: true });
+    const latin1 = Buffer.from('id,name\n1,Smith\n2,M\u00fcller\n3,Jones\n', 'latin1');
+    writeFileSync(join(path, 'a-latin1.csv'), latin1);
+    writeFileSync(join(path, 'b-binary.csv'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe, 0x00]));
+    writeFileSync(join(path, 'c-good.csv'), 'id,name\n4,Kim\n');
+    // Discovery takes its columns from the files that are text; the binary one names none.
+    const stream = await fileSource.discover(config(path), {});
+    assert.deepEqual(stream[0].fields.map((f) => f.name), ['id', 'name']);
+
+    const [strict] = await read(path, { batchSize: 100 });
+    assert.deepEqual(strict.records.map((r) => [r.position, r.value]), [
+      ['a-latin1.csv:2', { id: '1', name: 'Smith' }],
+      ['c-good.csv:2', { id: '4', name: 'Kim' }],
+    ]);
+    assert.deepEqual(strict.invalid.map((r) => [r.position, r.reasons[0].code, r.reasons[0].line]), [
+      ['a-latin1.csv:3', 'NOT_TEXT', 3],
+      ['b-binary.csv:1', 'NOT_TEXT', 1],
+    ]);
+    assert.match(strict.invalid[0].reasons[0].message, /line 3: not utf-8 text \(byte 19 starts a sequence utf-8 does not allow\); a Latin-1 or Windows export needs the source's encoding: windows-1252; the rest of the file is not read/);
+    assert.ok(!JSON.stringify(strict).includes('\ufffd'), 'no replacement character anywhere');
+
+    const [latin] = await read(join(path, 'a-latin1.csv'), { stream: join(path, 'a-latin1.csv'), batchSize: 100 }, { encoding: 'windows-1252' });
+    assert.deepEqual(latin.records.map((r) => r.value.name), ['Smith', 'M\u00fcller', 'Jones']);
+    assert.deepEqual(latin.invalid, []);
+  });
+
   test('reads JSON arrays and NDJSON with inferred types, malformed rows invalid with line and column', async () => {
     const path = folder('json', {
       'a.json': '[\n {"id": 1, "total": 9.5, "shipTo": {"country": "DE"}},\n {"id": 2, "total": 3,},\n {"id": 3, "total": 1}\n]',

@@ -13,7 +13,8 @@ import {
 import { fileConfigSchema, fileSecretsSchema, type FileConfig, type FileSecrets } from './file-config';
 import { fileError, listFiles, type FileEntry } from './file-folder';
 import { progressOf, progressText, rowsAlreadyRead, type FileProgress } from './file-progress';
-import { csvHeader, fileRows, fileText } from './file-rows';
+import { csvHeader, fileRows } from './file-rows';
+import { fileText } from './file-text';
 import { recordConformer } from './record-conformer';
 import { RecordShape } from './record-shape';
 
@@ -58,11 +59,11 @@ async function describe(config: FileConfig, files: readonly FileEntry[]): Promis
   for (const file of files) {
     try {
       if (file.format === 'csv') {
-        shape.addColumns((config.csv.header ? await csvHeader(config, fileText(file.path)) : config.csv.columns) ?? []);
+        shape.addColumns((config.csv.header ? await csvHeader(config, fileText(file.path, config.encoding)) : config.csv.columns) ?? []);
         continue;
       }
       if (sampled >= config.sampleRows) continue;
-      for await (const row of fileRows(file, config, fileText(file.path))) {
+      for await (const row of fileRows(file, config, fileText(file.path, config.encoding))) {
         if (row.object) shape.addRow(row.object);
         if (++sampled >= config.sampleRows) break;
       }
@@ -112,7 +113,7 @@ async function* readFiles(config: FileConfig, _secrets: FileSecrets, options: Re
     const identity = { size: file.size, mtimeMs: file.mtimeMs };
     let rows = 0;
     try {
-      for await (const row of fileRows(file, config, fileText(file.path))) {
+      for await (const row of fileRows(file, config, fileText(file.path, config.encoding))) {
         options.signal?.throwIfAborted();
         if (++rows <= skip) continue;
         const position = `${file.name}:${row.line}`;
