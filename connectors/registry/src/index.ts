@@ -2,3 +2,4 @@
 // (services/connector-runner), the console and the docs. The contract they share is
 // @tributary/connectors. This file is the only public API.
 export { SOURCE_CONNECTORS, findSourceConnector } from './source-connectors';
+export { connectorConfigOf, sourceOptionFaults } from './source-options';

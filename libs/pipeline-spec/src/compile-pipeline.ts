@@ -12,6 +12,12 @@ export interface CompileOptions {
   sourceFields?: FieldSet;
   /** Reference datasets, named Avro schemas and the clock the steps and rules compile with. */
   context?: RuleContext;
+  /**
+   * The source connector's own check of the source (its options), which this library cannot
+   * make: the connectors live in connectors/ (connector-registry's sourceOptionFaults). Paths
+   * are under `source`.
+   */
+  checkSource?: (source: PipelineSpec['source']) => readonly { readonly path: readonly (string | number)[]; readonly message: string }[];
 }
 
 export type CompileOutcome = { ok: true; plan: DeploymentPlan } | { ok: false; faults: SpecFault[] };
@@ -39,6 +45,7 @@ export function compilePipeline(spec: PipelineSpec, options: CompileOptions = {}
   const declared = spec.source.fields;
   const sourceFields = options.sourceFields ?? (declared ? fieldSetOf(Object.fromEntries(declared.map((field) => [field, 'unknown' as const]))) : openFieldSet());
   if (!sourceFields.has(spec.source.key)) fault(['source', 'key'], `the key '${spec.source.key}' is not a field of the source`);
+  for (const problem of options.checkSource?.(spec.source) ?? []) fault(['source', ...problem.path], problem.message);
 
   const steps: StepPlan[] = [];
   let mapped: FieldSet = sourceFields;

@@ -6,7 +6,7 @@
 /** The document's schema, composed from the step, rule and sink registries. */
 export { pipelineSchema, stepItemSchema, ruleItemSchema, sinkItemSchema, pipelineJsonSchema, type PipelineSpec, type PipelineDocument } from './pipeline-schema';
 export { metadataSchema, resourceName, type PipelineMetadata } from './metadata';
-export { sourceSchema, type PipelineSource } from './source';
+export { sourceSchema, locationOf, type PipelineSource } from './source';
 export { settingsSchema, retentionOf, STAGES, DEFAULT_RETENTION_MS, type Stage, type PipelineSettings } from './settings';
 export { SINK_DEFINITIONS, PLATFORM_TABLES, type SinkDefinition } from './sinks';
 

@@ -77,3 +77,10 @@ export const sourceSchema = z
   .describe('Where records come from');
 
 export type PipelineSource = z.infer<typeof sourceSchema>;
+
+/** The one location field a source's connector takes, and its value ('table' and 'sales.orders'); undefined for push. */
+export function locationOf(source: PipelineSource): { readonly field: (typeof LOCATIONS)[number]; readonly value: string } | undefined {
+  const field = LOCATION_FIELD[source.connector];
+  const value = field === undefined ? undefined : source[field];
+  return field === undefined || value === undefined ? undefined : { field, value };
+}

@@ -1,6 +1,6 @@
 import { ConnectorError, parseConnectorInput, type ReadMode, type SourceConnector } from '@tributary/connectors';
-import { findSourceConnector } from '@tributary/connector-registry';
-import type { PipelineSpec } from '@tributary/pipeline-spec';
+import { connectorConfigOf, findSourceConnector } from '@tributary/connector-registry';
+import { locationOf, type PipelineSpec } from '@tributary/pipeline-spec';
 
 /** What a run reads, worked out from the pipeline's `source:` before anything is opened. */
 export interface SourcePlan {
@@ -27,12 +27,9 @@ export interface SourcePlan {
 export function sourcePlan(spec: PipelineSpec): SourcePlan {
   const source = spec.source;
   const connector = findSourceConnector(source.connector);
-  const location = LOCATION[source.connector];
-  const stream = location === undefined ? undefined : source[location];
-  if (stream === undefined) throw new ConnectorError('config', `the ${source.connector} source names no ${location ?? 'location'}`);
-  // A file source's folder is part of its config; a database's table is only the stream it reads.
-  const raw = { ...(source.options ?? {}), ...(location === 'path' && { path: stream }) };
-  const config = parseConnectorInput(connector.configSchema, raw, 'config');
+  const stream = locationOf(source)?.value;
+  if (stream === undefined) throw new ConnectorError('config', `the ${source.connector} source names no location`);
+  const config = parseConnectorInput(connector.configSchema, connectorConfigOf(source), 'config');
   return {
     connector,
     config,
@@ -43,15 +40,6 @@ export function sourcePlan(spec: PipelineSpec): SourcePlan {
     ...(source.connection && { secretName: source.connection.secret }),
   };
 }
-
-/** The field of `source:` that says where a connector reads, for the connectors in the registry. */
-const LOCATION: Partial<Record<PipelineSpec['source']['connector'], 'table' | 'path' | 'stream'>> = {
-  postgres: 'table',
-  mysql: 'table',
-  file: 'path',
-  http: 'stream',
-  mqtt: 'stream',
-};
 
 /**
  * The connector's secrets from the opened secret text: a JSON object (what `tributary secrets

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { platformSchemasByName } from '@tributary/avro';
+import { sourceOptionFaults } from '@tributary/connector-registry';
 import { formatFault, planPipeline, type DeploymentPlan, type PipelineSpec, type SpecFault } from '@tributary/pipeline-spec';
 import { UsageError } from '../cli-error';
 import { readAll } from '../terminal/secret-input';
@@ -28,10 +29,11 @@ export type CheckedPipeline = { ok: true; spec: PipelineSpec; plan: DeploymentPl
 /**
  * What apply checks, offline: the document's schema, then its plan (libs/pipeline-spec), with
  * the platform's own Avro schemas (TaxOrder, ...) known by record name, so `mapToSchema: {
- * schema: TaxOrder }` and the fields it produces are checked as the stage services will see them.
+ * schema: TaxOrder }` and the fields it produces are checked as the stage services will see
+ * them, and the source's options as its connector reads them.
  */
 export function checkPipeline(file: PipelineFile): CheckedPipeline {
-  return planPipeline(file.text, { context: { schemas: platformSchemasByName() } });
+  return planPipeline(file.text, { context: { schemas: platformSchemasByName() }, checkSource: sourceOptionFaults });
 }
 
 /** One line a fault, as compilers print them: `pipeline.yaml:8:1: unknown key 'tranform' at /; ...`. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { platformSchemasByName } from '@tributary/avro';
+import { sourceOptionFaults } from '@tributary/connector-registry';
 import { planPipeline, validatePipeline, compilePipeline, type CompileOptions, type DeploymentPlan, type PipelineSpec, type SpecFault } from '@tributary/pipeline-spec';
 import { stringify } from 'yaml';
 import { z } from 'zod';
@@ -47,9 +48,10 @@ export interface PlannedDocument {
 export function planDocument(body: ApplyBody, route: { tenant: string; name?: string }): PlannedDocument {
   const text = body.document;
   const part = text !== undefined ? 'body.document' : 'body.spec';
-  // The platform's schemas are known by record name, so `mapToSchema: { schema: TaxOrder }` compiles.
-  const context = { schemas: platformSchemasByName() };
-  const outcome = text !== undefined ? planPipeline(text, { format: body.format, context }) : planValue(body.spec, context);
+  // The platform's schemas are known by record name, so `mapToSchema: { schema: TaxOrder }`
+  // compiles; the source's connector checks its options.
+  const options = { context: { schemas: platformSchemasByName() }, checkSource: sourceOptionFaults };
+  const outcome = text !== undefined ? planPipeline(text, { format: body.format, ...options }) : planValue(body.spec, options);
   if (!outcome.ok) throw invalid(outcome.faults.map((fault) => specIssue(part, fault)));
   const { spec, plan } = outcome;
   const mismatches: SpecIssue[] = [];
@@ -85,10 +87,10 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-function planValue(value: unknown, context: CompileOptions['context']): { ok: true; spec: PipelineSpec; plan: DeploymentPlan } | { ok: false; faults: SpecFault[] } {
+function planValue(value: unknown, options: CompileOptions): { ok: true; spec: PipelineSpec; plan: DeploymentPlan } | { ok: false; faults: SpecFault[] } {
   const parsed = validatePipeline(value);
   if (!parsed.ok) return parsed;
-  const compiled = compilePipeline(parsed.spec, { context });
+  const compiled = compilePipeline(parsed.spec, options);
   if (!compiled.ok) return compiled;
   return { ok: true, spec: parsed.spec, plan: compiled.plan };
 }

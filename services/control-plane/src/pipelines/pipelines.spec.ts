@@ -92,6 +92,12 @@ describe('pipelines: apply, versions, diff, pause, resume, delete', () => {
     assert.ok(spec.body.issues.some((i) => i.path === 'body.spec.metadata'), JSON.stringify(spec.body.issues));
     const empty = await cp.call<{ issues: Issue[] }>('POST', '/tenants/acme/pipelines', { token: engineer, body: {} });
     assert.deepEqual([empty.status, empty.body.issues.map((i) => i.path)], [400, ['body.document']]);
+    // An option the source's connector does not take is refused here, not by every run.
+    const option = pipelineYaml('acme', 'broken').replace('  key: order_id\n', '  key: order_id\n  options: { connectTimeoutMs: soon }\n');
+    const refused = await cp.call<{ issues: Issue[] }>('POST', '/tenants/acme/pipelines', { token: engineer, body: { document: option } });
+    assert.equal(refused.status, 400, refused.text);
+    assert.deepEqual(refused.body.issues.map((i) => [i.path, i.line]), [['body.document.source.options.connectTimeoutMs', 12]]);
+    assert.match(refused.body.issues[0].message, /the postgres connector: .*number/);
     assert.equal((await kafka.topics()).some((t) => t.startsWith('tributary.acme.broken.')), false);
   });
 
