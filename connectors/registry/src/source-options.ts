@@ -1,5 +1,4 @@
-import type { PipelineSource } from '@tributary/pipeline-spec';
-import { locationOf } from '@tributary/pipeline-spec';
+import { locationOf, type PipelineSource } from '@tributary/pipeline-spec';
 import { SOURCE_CONNECTORS } from './source-connectors';
 
 /**

@@ -50,8 +50,7 @@ export async function* fileRows(file: Pick<FileEntry, 'format' | 'name'>, config
     if (!(error instanceof NotTextError)) throw error;
     // The rows before the bad bytes were read; the rest of the file is one invalid row.
     const line = lastLine + 1;
-    const hint = error.encoding === 'utf-8' ? "; a Latin-1 or Windows export needs the source's encoding: windows-1252" : '';
-    const message = `line ${line}: not ${error.encoding} text (${error.message})${hint}; the rest of the file is not read`;
+    const message = `line ${line}: not UTF-8 text (${error.message}); for Latin-1 or Windows exports set the source's encoding: windows-1252; the rest of the file is not read`;
     yield { line, raw: '', reasons: [{ code: 'NOT_TEXT', message, field: null, line }] };
   }
 }

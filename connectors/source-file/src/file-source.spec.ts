@@ -73,7 +73,7 @@ describe('file source', () => {
       ['a-latin1.csv:3', 'NOT_TEXT', 3],
       ['b-binary.csv:1', 'NOT_TEXT', 1],
     ]);
-    assert.match(strict.invalid[0].reasons[0].message, /line 3: not utf-8 text \(byte 19 starts a sequence utf-8 does not allow\); a Latin-1 or Windows export needs the source's encoding: windows-1252; the rest of the file is not read/);
+    assert.match(strict.invalid[0].reasons[0].message, /line 3: not UTF-8 text \(byte 19 starts a sequence UTF-8 does not allow\); for Latin-1 or Windows exports set the source's encoding: windows-1252; the rest of the file is not read/);
     assert.ok(!JSON.stringify(strict).includes('\ufffd'), 'no replacement character anywhere');
 
     const [latin] = await read(join(path, 'a-latin1.csv'), { stream: join(path, 'a-latin1.csv'), batchSize: 100 }, { encoding: 'windows-1252' });

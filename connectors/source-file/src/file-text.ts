@@ -1,16 +1,13 @@
 import { createReadStream } from 'node:fs';
 import type { FileConfig } from './file-config';
 
-/** A file's bytes that its encoding does not allow: it cannot be read as text from there on. */
+/** Bytes of a file that UTF-8 does not allow: it cannot be read as text from there on. */
 export class NotTextError extends Error {
   override readonly name = 'NotTextError';
 
-  constructor(
-    readonly encoding: string,
-    /** Offset in the file of the first byte that is not text. */
-    readonly byte: number,
-  ) {
-    super(`byte ${byte} starts a sequence ${encoding} does not allow`);
+  /** `byte`: offset in the file of the first byte that is not text. */
+  constructor(readonly byte: number) {
+    super(`byte ${byte} starts a sequence UTF-8 does not allow`);
   }
 }
 
@@ -38,7 +35,7 @@ export async function* fileText(path: string, encoding: FileConfig['encoding'] =
     } catch {
       const good = utf8Boundary(piece.subarray(0, validUtf8Prefix(piece)));
       if (good > 0) yield decoder.decode(piece.subarray(0, good));
-      throw new NotTextError(encoding, offset + good);
+      throw new NotTextError(offset + good);
     }
     if (text !== '') yield text;
   }

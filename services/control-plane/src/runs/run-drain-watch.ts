@@ -25,11 +25,11 @@ const COUNTS_WAITED_FOR = 'stage counts';
 
 /**
  * Moves runs whose source has finished to `succeeded` once every stage has caught up with them
- * (run-drain.ts) and their counts are in (run-count-settling.ts; at most `countSettleMs` after
- * the stages caught up, as the stages report every 2 s), checking every `intervalMs`. What it found is kept on the run (`drain`, with
- * the consumer waited for), so the API can say what a run waits for and a restarted control
- * plane goes on from there. Several control-plane instances may all watch: each move is a
- * conditional update of a running run, so a run succeeds once.
+ * (run-drain.ts) and their counts are in (run-count-settling.ts; the stages report every 2 s,
+ * so at most `countSettleMs` after they caught up), checking every `intervalMs`. What it found
+ * is kept on the run (`drain`, with what it waits for), so the API can say what a run waits
+ * for and a restarted control plane goes on from there. Several control-plane instances may
+ * all watch: each move is a conditional update of a running run, so a run succeeds once.
  */
 export class RunDrainWatch {
   private timer: NodeJS.Timeout | undefined;
@@ -104,10 +104,10 @@ export class RunDrainWatch {
     }
   }
 
-  private async succeed(run: DrainingRun, drain: KeptDrain, countsSettled: boolean): Promise<void> {
+  private async succeed(run: DrainingRun, drain: KeptDrain, settled: boolean): Promise<void> {
     await this.dataSource.query(`UPDATE runs SET status = 'succeeded', finished_at = now(), drain = $2, updated_at = now() WHERE id = $1 AND status = 'running'`, [run.id, drain]);
     const fields = { tenant: run.tenant_id, pipeline: run.pipeline, run: run.id };
-    if (countsSettled) this.logger.info(fields, 'run succeeded: every stage has handled its records');
+    if (settled) this.logger.info(fields, 'run succeeded: every stage has handled its records');
     else {
       this.logger.info(
         fields,

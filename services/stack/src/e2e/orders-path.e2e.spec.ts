@@ -87,7 +87,7 @@ describe('the TAXMAN path on the embedded stack', { timeout: 600_000 }, () => {
     await expectOutcome('acme', 'erp-orders', ORDERS - BAD, badNumbers(1, ORDERS));
     const runsOfResults = await platform.sql<{ run_id: string }>(`SELECT DISTINCT run_id FROM results WHERE tenant_id = 'acme' AND pipeline = 'erp-orders'`);
     assert.deepEqual(runsOfResults.map((r) => r.run_id), [runId], 'every result is filed under the run that read its order');
-    // Each stage reported what it did for the run (every 2 s, so the last report may trail the run's end).
+    // Each stage reported what it did for the run; the run waits for those counts, at most 4 s, so under load the last may trail its end.
     type Count = { stage: string; recordsIn: number; recordsOut: number; errors: number };
     const countsOf = async () => Object.fromEntries((await platform.call<{ counts: Count[] }>('GET', `/tenants/acme/runs/${runId}`)).counts.map((c) => [c.stage, c]));
     await eventually(async () => (await countsOf()).RESULT_WRITER?.recordsOut === ORDERS - BAD, 'the result writer counted every result of the run', 30_000);
