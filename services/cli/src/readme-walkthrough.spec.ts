@@ -83,7 +83,9 @@ describe('the README walkthrough, run as written with the built command', () => 
     { command: 'npx tributary errors RUN_ID', expect: /No failed records sampled for run [0-9a-f-]{36}/ },
     { command: 'npx tributary results erp-orders --download results.parquet', expect: /Downloaded \d+ bytes of PARQUET to results.parquet/ },
     { command: 'npx tributary tail erp-orders', interruptWhen: /Following results of erp-orders/, expect: /Following results of erp-orders/ },
+    { command: 'npx tributary pause erp-orders', expect: /Pipeline acme\/erp-orders is paused \(version 1\)/ },
     { command: 'npx tributary replay erp-orders --stage validator --from-timestamp 2025-01-15T00:00:00Z', expect: /Moved consumer group tributary.acme.erp-orders.validator/ },
+    { command: 'npx tributary resume erp-orders', expect: /Pipeline acme\/erp-orders is active \(version 1\)/ },
   ];
   const SERVICES = ['npx tributary broker', 'npx tributary registry', 'npx tributary control-plane'];
 

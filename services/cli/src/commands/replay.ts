@@ -15,8 +15,9 @@ Usage: tributary replay PIPELINE --stage STAGE --from-timestamp TIME
   --partition P             with --from-offset: this partition only
 ${REMOTE_HELP}
 
-Moves the stage's consumer group back; the stage's consumers must be stopped (the control plane
-answers 409 otherwise) and reprocess from there when started. Results stay idempotent.`;
+Moves the stage's consumer group back; the stage must not be consuming the pipeline (the control
+plane answers 409 otherwise): 'tributary pause PIPELINE' first, then replay, then 'tributary
+resume PIPELINE', and the stage reprocesses from there. Results stay idempotent.`;
 
 interface ReplayOutcome {
   pipeline: string;

@@ -95,7 +95,7 @@ describe('replay: a stage consumer group moved to an offset or a time', () => {
       const before = await committed();
       const answer = await replay({ stage: 'transformer', fromOffset: 0 });
       assert.equal(answer.status, 409, answer.text);
-      assert.match((answer.body as unknown as { message: string }).message, /consumer group 'tributary\.acme\.erp-orders\.transformer' is running: it has 1 active member .*stop the stage's consumers, then replay/);
+      assert.match((answer.body as unknown as { message: string }).message, /consumer group 'tributary\.acme\.erp-orders\.transformer' is running: it has 1 active member .*pause the pipeline \('tributary pause erp-orders' .*then replay and resume/);
       assert.deepEqual(await committed(), before);
     } finally {
       await consumer.disconnect();

@@ -42,8 +42,9 @@ const ALIASES: Record<string, string> = { transform: 'transformer', validate: 'v
 /**
  * Replay: moves a stage's consumer group back (or forward) to an offset or a time, so the stage
  * reprocesses from there when its consumers start; sinks upsert by key, so results stay
- * idempotent. Kafka only moves the offsets of a group without members, so the stage must be
- * stopped first: a group with members is a 409 that says so. Audited with every partition moved.
+ * idempotent. Kafka only moves the offsets of a group without members, so the stage must not be
+ * consuming: pausing the pipeline makes every stage service leave its groups (or its consumers
+ * are stopped), and a group with members is a 409 that says so. Audited with every partition moved.
  */
 export class StageReplay {
   constructor(
@@ -57,7 +58,7 @@ export class StageReplay {
     const group = await this.consumerGroup(tenantId, pipeline, request);
     const topics = request.topic ? [request.topic] : group.reads;
     const admin = await this.stream.admin();
-    await this.requireEmpty(admin, group.groupId);
+    await this.requireEmpty(admin, group.groupId, pipeline);
     const committed = await admin.fetchOffsets({ groupId: group.groupId, topics });
     const targets: OffsetTarget[] = [];
     for (const topic of topics) targets.push({ topic, partitions: await this.targets(admin, topic, request) });
@@ -99,12 +100,12 @@ export class StageReplay {
     return group;
   }
 
-  private async requireEmpty(admin: Admin, groupId: string): Promise<void> {
+  private async requireEmpty(admin: Admin, groupId: string, pipeline: string): Promise<void> {
     const { groups } = await admin.describeGroups([groupId]);
     const members = groups[0]?.members ?? [];
     if (members.length > 0) {
       const who = [...new Set(members.map((m) => `${m.clientId}@${m.clientHost}`))].join(', ');
-      throw busy(groupId, `it has ${members.length} active member${members.length === 1 ? '' : 's'} (${who})`);
+      throw busy(groupId, pipeline, `it has ${members.length} active member${members.length === 1 ? '' : 's'} (${who})`);
     }
   }
 
@@ -122,8 +123,11 @@ export class StageReplay {
   }
 }
 
-function busy(groupId: string, why: string): ApiError {
-  return new ApiError('conflict', `cannot replay while consumer group '${groupId}' is running: ${why}; stop the stage's consumers, then replay`);
+function busy(groupId: string, pipeline: string, why: string): ApiError {
+  return new ApiError(
+    'conflict',
+    `cannot replay while consumer group '${groupId}' is running: ${why}; pause the pipeline ('tributary pause ${pipeline}' or POST .../pipelines/${pipeline}/pause) so its stages leave their groups, or stop the stage's consumers, then replay and resume`,
+  );
 }
 
 function clamp(value: number, low: number, high: number): number {
