@@ -28,9 +28,9 @@ describe('fileText', () => {
     return { text };
   }
 
-  test('characters of every UTF-8 length split across 64 KiB chunks come out whole', async () => {
-    const unit = 'a\u00e9\u20ac\u{1f600}'; // 1, 2, 3 and 4 bytes
-    const text = unit.repeat(30_000); // 300,000 bytes: chunk ends fall inside every kind of sequence
+  test('characters of every UTF-8 length split across 64 KiB chunks come out whole, U+FEFF included', async () => {
+    const unit = 'a\u00e9\u20ac\u{1f600}\ufeff'; // 1, 2, 3, 4 and 3 bytes
+    const text = '\ufeff' + unit.repeat(25_000); // 325,003 bytes: chunk ends fall inside every kind of sequence
     assert.deepEqual(await read(file('split.txt', Buffer.from(text, 'utf8'))), { text });
   });
 

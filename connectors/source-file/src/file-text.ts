@@ -15,7 +15,7 @@ export class NotTextError extends Error {
  * A file as text in 64 KiB chunks, read only as fast as they are taken. UTF-8 is decoded
  * strictly: at a byte sequence UTF-8 does not allow, the text before it comes out and
  * NotTextError is thrown, instead of U+FFFD standing in for the bytes, so a Latin-1 export read
- * as UTF-8 is reported, never stored garbled. A UTF-8 byte order mark is dropped.
+ * as UTF-8 is reported, never stored garbled. A byte order mark is kept (fileRows drops it).
  */
 export async function* fileText(path: string, encoding: FileConfig['encoding'] = 'utf-8'): AsyncGenerator<string> {
   const chunks = createReadStream(path, { highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>;
@@ -23,9 +23,10 @@ export async function* fileText(path: string, encoding: FileConfig['encoding'] =
     for await (const bytes of chunks) yield windows1252(bytes);
     return;
   }
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   // Chunks are cut at character boundaries here, so each piece decodes on its own and a bad
-  // one can be searched for its first bad byte.
+  // one can be searched for its first bad byte. ignoreBOM: a piece is not a stream's start, and
+  // a U+FEFF that happens to begin one is text.
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let offset = 0;
   let carry: Buffer = Buffer.alloc(0);
   function* decoded(piece: Uint8Array): Generator<string> {
