@@ -1,5 +1,6 @@
 import { route } from '../remote/control-plane-client';
 import { println, type Terminal } from '../terminal/terminal';
+import type { PipelineView } from './pipelines';
 import { clientFor, parseRemote, printJson, REMOTE_HELP, showHelp } from './remote-command';
 
 export const pauseHelp = `tributary pause: pause a pipeline
@@ -20,12 +21,6 @@ ${REMOTE_HELP}
 
 Its stage services consume it again, from where each stage's group stands (after a replay,
 from there).`;
-
-interface PipelineView {
-  name: string;
-  status: string;
-  version: number;
-}
 
 export function runPause(args: string[], terminal: Terminal): Promise<number> {
   return changeState('pause', args, terminal);

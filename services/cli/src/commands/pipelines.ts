@@ -10,7 +10,8 @@ Usage: tributary pipelines [--all]
   --all                     include deleted pipelines
 ${REMOTE_HELP}`;
 
-interface PipelineView {
+/** A pipeline as the control plane answers it (the fields the CLI shows). */
+export interface PipelineView {
   name: string;
   status: string;
   version: number;
