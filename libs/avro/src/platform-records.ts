@@ -168,6 +168,8 @@ export interface StageCount {
   recordsIn: number;
   recordsOut: number;
   errors: number;
+  /** Records taken in and dropped on purpose (a filter step): neither passed on nor failed. */
+  filtered: number;
 }
 
 export interface ConnectorCursor {

@@ -90,8 +90,8 @@ export function sampleRunEvent(): RunEvent {
     requestedBy: 'user:ops@acme.example',
     mode: 'INCREMENTAL',
     counts: [
-      { stage: 'SOURCE', recordsIn: 1200, recordsOut: 1200, errors: 0 },
-      { stage: 'VALIDATE', recordsIn: 1180, recordsOut: 1175, errors: 5 },
+      { stage: 'SOURCE', recordsIn: 1200, recordsOut: 1200, errors: 0, filtered: 0 },
+      { stage: 'VALIDATE', recordsIn: 1180, recordsOut: 1175, errors: 5, filtered: 0 },
     ],
     error: null,
     reporter: 'validator-7f9c/4211/1a2b3c4d',

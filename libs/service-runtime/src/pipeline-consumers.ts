@@ -144,6 +144,7 @@ function observed<T>(entry: Running<T>, pipeline: ActivePipeline, maxAttempts: n
     try {
       const outcome = await entry.handler(record);
       if (outcome === undefined) runs.passed(record);
+      else if (outcome.kind === 'dropped') runs.filtered(record);
       else if (outcome.kind === 'retry' && record.attempt >= maxAttempts) {
         failed.inc();
         runs.failed(record);

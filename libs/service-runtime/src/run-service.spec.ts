@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConfluentAvroCodec, platformType, SchemaRegistryHttp, type RunEvent } from '@tributary/avro';
 import { compile, INTERNAL_TOPICS, validatePipeline, type PipelineAnnouncement, type PipelineSpec } from '@tributary/pipeline-spec';
-import { createStreamProducer, ensurePipelineTopics, ensureTopics, internalTopicSpecs, newTraceparent, parseTraceparent, retryLater, type ConsumedRecord } from '@tributary/stream';
+import { createStreamProducer, DROPPED, ensurePipelineTopics, ensureTopics, internalTopicSpecs, newTraceparent, parseTraceparent, retryLater, type ConsumedRecord } from '@tributary/stream';
 import { BrokerProcess, RegistryProcess } from '@tributary/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { z } from 'zod';
@@ -93,7 +93,11 @@ describe('a stage service on the runtime', () => {
             stage: 'TRANSFORM',
             // One try only: an order that asks for a retry has spent its attempts and goes to errors.
             options: () => ({ retry: { maxAttempts: 1 } }),
-            handler: () => async (record) => (record.value?.order_id.startsWith('later-') ? retryLater({ code: 'BUSY', message: 'try later' }) : void seen.push(record)),
+            handler: () => async (record) => {
+              if (record.value?.order_id.startsWith('later-')) return retryLater({ code: 'BUSY', message: 'try later' });
+              if (record.value?.order_id.startsWith('skip-')) return DROPPED;
+              seen.push(record);
+            },
           });
           await consumers.start();
           return { stop: () => consumers.stop(), groupIds: () => consumers.groupIds(), ready: () => true };
@@ -109,8 +113,8 @@ describe('a stage service on the runtime', () => {
     await broker?.dispose();
   });
 
-  /** The first PROGRESS report of a run on `_tributary.runs`. */
-  async function firstReportOf(runId: string): Promise<RunEvent> {
+  /** The latest PROGRESS report of a run on `_tributary.runs` once there is one. */
+  async function reportOf(runId: string): Promise<RunEvent> {
     const codec = new ConfluentAvroCodec(new SchemaRegistryHttp(registry.url));
     const consumer = kafka.consumer({ groupId: `runs-reader-${Date.now()}`, maxWaitTimeInMs: 100 });
     const events: RunEvent[] = [];
@@ -122,7 +126,7 @@ describe('a stage service on the runtime', () => {
     } finally {
       await consumer.disconnect();
     }
-    return events.find((e) => e.runId === runId)!;
+    return events.filter((e) => e.runId === runId).at(-1)!;
   }
 
   test('the announced pipeline is consumed in its own group; without an OTLP endpoint a record keeps the traceparent it came with', async () => {
@@ -143,8 +147,8 @@ describe('a stage service on the runtime', () => {
   });
 
   test("the run's records are counted for it: a PROGRESS RunEvent of this instance with the stage's counts", async () => {
-    const report = await firstReportOf(RUN_ID);
-    assert.deepEqual([report.type, report.tenant, report.pipeline, report.counts.map((c) => ({ ...c }))], ['PROGRESS', 'acme', 'orders', [{ stage: 'TRANSFORM', recordsIn: 1, recordsOut: 1, errors: 0 }]]);
+    const report = await reportOf(RUN_ID);
+    assert.deepEqual([report.type, report.tenant, report.pipeline, report.counts.map((c) => ({ ...c }))], ['PROGRESS', 'acme', 'orders', [{ stage: 'TRANSFORM', recordsIn: 1, recordsOut: 1, errors: 0, filtered: 0 }]]);
     assert.match(report.reporter ?? '', /^.+\/\d+\/[0-9a-f]{8}$/);
   });
 
@@ -163,10 +167,23 @@ describe('a stage service on the runtime', () => {
     await producer.connect();
     await producer.publish(RAW, [{ key: 'later-1', value: { order_id: 'later-1' }, context: { tenant: 'acme', pipeline: 'orders', runId } }], { schema: RAW_SCHEMA });
     await producer.disconnect();
-    const report = await firstReportOf(runId);
-    assert.deepEqual(report.counts.map((c) => ({ ...c })), [{ stage: 'TRANSFORM', recordsIn: 1, recordsOut: 0, errors: 1 }]);
+    const report = await reportOf(runId);
+    assert.deepEqual(report.counts.map((c) => ({ ...c })), [{ stage: 'TRANSFORM', recordsIn: 1, recordsOut: 0, errors: 1, filtered: 0 }]);
     const metrics = await (await fetch(`${service.url}/metrics`)).text();
     assert.match(metrics, /tributary_records_failed_total\{[^}]*outcome="error"[^}]*\} 1/);
+  });
+
+  test('a record the handler drops on purpose (a filter) counts as filtered for the run, neither passed on nor failed', async () => {
+    const runId = '7c4e2a9b-1d3f-4b5a-8e6c-2f3a4b5c6d7e';
+    const codec = new ConfluentAvroCodec(new SchemaRegistryHttp(registry.url));
+    const producer = createStreamProducer({ kafka, codec });
+    await producer.connect();
+    const skip = (id: string) => ({ key: id, value: { order_id: id }, context: { tenant: 'acme', pipeline: 'orders', runId } });
+    await producer.publish(RAW, [skip('skip-1'), skip('skip-2')], { schema: RAW_SCHEMA });
+    await producer.disconnect();
+    await eventually(async () => (await reportOf(runId)).counts[0].recordsIn === 2, 'both records counted');
+    const report = await reportOf(runId);
+    assert.deepEqual(report.counts.map((c) => ({ ...c })), [{ stage: 'TRANSFORM', recordsIn: 2, recordsOut: 0, errors: 0, filtered: 2 }]);
   });
 
   test('a paused pipeline stops its consumer, and a malformed announcement changes nothing', async () => {

@@ -10,6 +10,7 @@ interface Tally {
   recordsIn: number;
   recordsOut: number;
   errors: number;
+  filtered: number;
   changed: boolean;
   lastSeen: number;
 }
@@ -35,7 +36,7 @@ export interface RunStageCounterOptions {
  * they change: the control plane adds up a stage's reporters, so a run's detail (and `tributary
  * run --follow`) shows every stage's progress, however many instances it runs as. Counts are
  * at-least-once like the records: after a crash the records redelivered are counted again by
- * the instance that takes them over. A record the transformer's filter drops counts as passed.
+ * the instance that takes them over. A record the transformer's filter drops counts as filtered.
  */
 export class RunStageCounter {
   /** Host, process and a random part: a restarted process reports as a new instance. */
@@ -66,6 +67,12 @@ export class RunStageCounter {
     if (tally) tally.recordsOut++;
   }
 
+  /** A record dropped on purpose (a filter step): done, nothing passed on. */
+  filtered(record: ConsumedRecord<unknown>): void {
+    const tally = this.tallyOf(record);
+    if (tally) tally.filtered++;
+  }
+
   /** A record sent to `<p>.errors`. */
   failed(record: ConsumedRecord<unknown>): void {
     const tally = this.tallyOf(record);
@@ -89,7 +96,7 @@ export class RunStageCounter {
     let tally = this.runs.get(runId);
     if (tally === undefined) {
       if (this.runs.size >= (this.options.maxRuns ?? 10_000)) this.runs.delete(this.runs.keys().next().value!);
-      tally = { tenant, pipeline, recordsIn: 0, recordsOut: 0, errors: 0, changed: false, lastSeen: 0 };
+      tally = { tenant, pipeline, recordsIn: 0, recordsOut: 0, errors: 0, filtered: 0, changed: false, lastSeen: 0 };
     } else {
       // Re-inserted: the map's order is least recently seen first.
       this.runs.delete(runId);
@@ -119,7 +126,7 @@ export class RunStageCounter {
       trigger: null,
       requestedBy: null,
       mode: null,
-      counts: [{ stage: this.options.stage, recordsIn: t.recordsIn, recordsOut: t.recordsOut, errors: t.errors }],
+      counts: [{ stage: this.options.stage, recordsIn: t.recordsIn, recordsOut: t.recordsOut, errors: t.errors, filtered: t.filtered }],
       error: null,
       reporter: this.reporter,
       quality: this.options.qualityOf?.(runId) ?? null,

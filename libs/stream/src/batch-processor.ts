@@ -144,7 +144,7 @@ export function createBatchProcessor<T>(options: BatchProcessorOptions<T>): (pay
     } catch (error) {
       return fail(received, attempt, reasonsOf(error));
     }
-    if (outcome === undefined) return 'done';
+    if (outcome === undefined || outcome.kind === 'dropped') return 'done';
     if (outcome.kind === 'pause') return 'pause';
     const reasons = outcome.reasons.length > 0 ? outcome.reasons.map(toErrorReason) : [{ code: 'RETRY', message: 'the handler asked for a retry', field: null }];
     if (attempt >= options.retry.maxAttempts) return fail(received, attempt, reasons);

@@ -27,14 +27,16 @@ export type Reason = Omit<ErrorReason, 'field'> & { readonly field?: string | nu
 
 /**
  * What a handler returns. Returning nothing means the record is done. Throwing means it failed
- * for good: it goes to `<p>.errors` and the partition moves on. The two outcomes below are the
- * other ways a record can end, and keep retries and pauses in the runner, not in every stage.
+ * for good: it goes to `<p>.errors` and the partition moves on. The outcomes below are the other
+ * ways a record can end, and keep retries and pauses in the runner, not in every stage.
  */
 export type HandlerOutcome =
   /** Try again later through `<p>.retry` (a transient failure); errors once attempts run out. */
   | { readonly kind: 'retry'; readonly reasons: readonly Reason[]; readonly delayMs?: number }
   /** Not done: pause this partition and deliver this record again once resumed (back-pressure). */
-  | { readonly kind: 'pause' };
+  | { readonly kind: 'pause' }
+  /** Done, and on purpose nothing goes on (a filter step dropped it): the runner treats it as done; run counts say filtered, not passed. */
+  | { readonly kind: 'dropped' };
 
 export type RecordHandler<T> = (record: ConsumedRecord<T>) => Promise<HandlerOutcome | void>;
 
@@ -46,3 +48,6 @@ export function retryLater(reasons: Reason | readonly Reason[], delayMs?: number
 
 /** Pause the record's partition and redeliver this record after ConsumerRunner.resume. */
 export const PAUSE_PARTITION: HandlerOutcome = Object.freeze({ kind: 'pause' });
+
+/** The record is done and nothing of it goes on, on purpose (a filter dropped it). */
+export const DROPPED: HandlerOutcome = Object.freeze({ kind: 'dropped' });

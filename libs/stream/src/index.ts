@@ -12,7 +12,7 @@ export { createStreamProducer, valueSubjectOf, PublishError, type StreamProducer
 
 export { ConsumerRunner } from './consumer-runner';
 export type { ConsumerRunnerOptions } from './consumer-runner-options';
-export { retryLater, PAUSE_PARTITION, type ConsumedRecord, type RecordHandler, type HandlerOutcome, type Reason } from './consumed-record';
+export { retryLater, PAUSE_PARTITION, DROPPED, type ConsumedRecord, type RecordHandler, type HandlerOutcome, type Reason } from './consumed-record';
 export { RecordRejection, reasonsOf } from './record-rejection';
 export { errorRecordOf, errorTopicOf, sendToErrors, type ErrorStage, type Failure, type ReceivedRecord } from './error-topic';
 export { retryTopicOf, sendToRetry } from './retry-topic';

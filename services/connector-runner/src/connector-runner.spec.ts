@@ -91,7 +91,7 @@ describe('the connector runner service on the runtime, with secrets from the con
     await storeSecret(spec.metadata.tenant, 'erp-pg', { ...LOCAL_POSTGRES, password: 'unused-with-trust' });
     await announce(spec);
     const events = await run(spec);
-    assert.deepEqual(events.at(-1)!.counts.map((c) => ({ ...c })), [{ stage: 'SOURCE', recordsIn: 7, recordsOut: 7, errors: 0 }], JSON.stringify(events.at(-1)!.error));
+    assert.deepEqual(events.at(-1)!.counts.map((c) => ({ ...c })), [{ stage: 'SOURCE', recordsIn: 7, recordsOut: 7, errors: 0, filtered: 0 }], JSON.stringify(events.at(-1)!.error));
     const raw = await fx.readAll<Record<string, unknown>>(stageTopic(spec.metadata.tenant, spec.metadata.name, 'raw'));
     assert.deepEqual(raw.map((r) => r.key).sort(), ['1', '2', '3', '4', '5', '6', '7']);
     assert.match(raw[0].headers.traceparent, /^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);

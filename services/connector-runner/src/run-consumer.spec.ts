@@ -88,7 +88,7 @@ describe('runners take run requests from _tributary.runs, one runner per run', (
     await until('the full run to finish', async () => (await eventsOf(full.runId)).some((e) => e.type === 'FINISHED'));
     const events = await eventsOf(full.runId);
     assert.deepEqual(events.map((e) => e.type).filter((t) => t !== 'PROGRESS'), ['REQUESTED', 'STARTED', 'FINISHED']);
-    assert.deepEqual(events.at(-1)!.counts.map((c) => ({ ...c })), [{ stage: 'SOURCE', recordsIn: 5, recordsOut: 3, errors: 2 }]);
+    assert.deepEqual(events.at(-1)!.counts.map((c) => ({ ...c })), [{ stage: 'SOURCE', recordsIn: 5, recordsOut: 3, errors: 2, filtered: 0 }]);
     const errors = await fx.readAll<ErrorRecord>(stageTopic(spec.metadata.tenant, spec.metadata.name, 'errors'));
     assert.deepEqual(errors.map((e) => e.value.reasons[0].code).sort(), ['FIELD_COUNT', 'MALFORMED_ROW']);
 

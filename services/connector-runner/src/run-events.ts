@@ -47,7 +47,7 @@ export function runEvent(request: RunRequest, type: Emitted, fields: { counts?: 
     trigger: null,
     requestedBy: null,
     mode: type === 'STARTED' ? request.mode : null,
-    counts: fields.counts && type !== 'STARTED' ? [{ stage: 'SOURCE', recordsIn: fields.counts.read, recordsOut: fields.counts.published, errors: fields.counts.errors }] : [],
+    counts: fields.counts && type !== 'STARTED' ? [{ stage: 'SOURCE', recordsIn: fields.counts.read, recordsOut: fields.counts.published, errors: fields.counts.errors, filtered: 0 }] : [],
     error: type === 'FAILED' ? (fields.error ?? 'the run failed') : null,
     reporter: null,
   };

@@ -124,7 +124,7 @@ describe('a run reads a PostgreSQL table into <p>.raw, batch by batch, cursor af
     // It counts on from the committed cursor: the repeated batch once, as the rows are.
     assert.deepEqual(resumed, { status: 'finished', counts: { read: 25, published: 25, errors: 0 } });
     const finished = events.find((e) => e.type === 'FINISHED')!;
-    assert.deepEqual(finished.counts, [{ stage: 'SOURCE', recordsIn: 25, recordsOut: 25, errors: 0 }]);
+    assert.deepEqual(finished.counts, [{ stage: 'SOURCE', recordsIn: 25, recordsOut: 25, errors: 0, filtered: 0 }]);
     const all = await raw(spec);
     assert.equal(all.length, 25 + 10);
     const seen = new Map<string, number>();

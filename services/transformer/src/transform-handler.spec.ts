@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { readPlatformSchema, SchemaRegistryHttp, type ErrorRecord, type TaxOrder } from '@tributary/avro';
 import { findSourceConnector } from '@tributary/connector-registry';
 import { consumerGroup, parsePipeline, stageTopic, type PipelineSpec } from '@tributary/pipeline-spec';
-import { ConsumerRunner, silentLogger, type StreamLogger } from '@tributary/stream';
+import { ConsumerRunner, DROPPED, silentLogger, type StreamLogger } from '@tributary/stream';
 import { repoRoot } from '@tributary/testing';
 import type { DataRecord } from '@tributary/transforms';
 import { valueConverter } from './logical-values';
@@ -21,7 +21,8 @@ describe('the transformer maps <p>.raw to <p>.mapped through the pipeline steps'
   const topic = (spec: PipelineSpec, stage: 'raw' | 'mapped' | 'errors') => stageTopic(spec.metadata.tenant, spec.metadata.name, stage);
 
   /** The transformer's consumer of one pipeline, as the service runtime starts it. */
-  const transform = async (spec: PipelineSpec, logger: StreamLogger = silentLogger) => {
+  const transform = async (spec: PipelineSpec, logger: StreamLogger = silentLogger, outcomes?: unknown[]) => {
+    const handle = transformHandler({ tenant: spec.metadata.tenant, pipeline: spec.metadata.name, spec }, { producer: fx.producer, codec: fx.codec, registry: new SchemaRegistryHttp(fx.registry.url) });
     const runner = new ConsumerRunner<DataRecord>({
       kafka: fx.kafka,
       codec: fx.codec,
@@ -29,7 +30,11 @@ describe('the transformer maps <p>.raw to <p>.mapped through the pipeline steps'
       groupId: consumerGroup(spec.metadata.tenant, spec.metadata.name, 'transformer'),
       topics: [topic(spec, 'raw')],
       stage: 'TRANSFORM',
-      handle: transformHandler({ tenant: spec.metadata.tenant, pipeline: spec.metadata.name, spec }, { producer: fx.producer, codec: fx.codec, registry: new SchemaRegistryHttp(fx.registry.url) }),
+      handle: outcomes === undefined ? handle : async (record) => {
+        const outcome = await handle(record);
+        outcomes.push(outcome);
+        return outcome;
+      },
       consumer: FAST,
       topicRefreshMs: 0,
       logger,
@@ -96,6 +101,25 @@ describe('the transformer maps <p>.raw to <p>.mapped through the pipeline steps'
     assert.deepEqual(error.reasons.map((r) => [r.code, r.field]), [['cast', 'total']]);
     assert.match(error.reasons[0].message, /transform\[1\] cast: .*twelve/);
     assert.equal(error.runId, runId);
+  });
+
+  test('a record a filter step drops is done with the DROPPED outcome (its run counts it as filtered): on neither mapped nor errors', async () => {
+    const spec = await fx.pipeline({
+      source: { connector: 'file', path: 'drops', key: 'order_id' },
+      transform: [{ filter: "status != 'cancelled'" }],
+      sinks: [{ topic: { name: 'downstream' } }],
+    });
+    const raw = { type: 'record', name: 'orders', fields: [{ name: 'order_id', type: 'string' }, { name: 'status', type: 'string' }] };
+    const context = { tenant: spec.metadata.tenant, pipeline: spec.metadata.name, runId: randomUUID() };
+    const order = (id: string, status: string) => ({ key: id, value: { order_id: id, status }, context });
+    await fx.producer.publish(topic(spec, 'raw'), [order('F-1', 'open'), order('F-2', 'cancelled'), order('F-3', 'open')], { schema: raw });
+    const outcomes: unknown[] = [];
+    await transform(spec, silentLogger, outcomes);
+    await until('every record handled', async () => outcomes.length >= 3);
+    // Partitions are handled in no set order: the outcomes are compared as a tally.
+    assert.deepEqual([outcomes.filter((o) => o === DROPPED).length, outcomes.filter((o) => o === undefined).length, outcomes.length], [1, 2, 3]);
+    assert.deepEqual((await fx.readAll<Record<string, unknown>>(topic(spec, 'mapped'))).map((r) => r.key).sort(), ['F-1', 'F-3']);
+    assert.equal(await fx.count(topic(spec, 'errors')), 0);
   });
 
   test('the TAXMAN example maps the ERP export, read by the file connector, to TaxOrder field by field', async () => {

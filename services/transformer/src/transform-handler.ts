@@ -1,6 +1,6 @@
 import { AvroEncodeError, readFrameSchemaId, SchemaRegistryError, type ConfluentAvroCodec, type SchemaRegistryClient } from '@tributary/avro';
 import { stageTopic, valueSubject, type PipelineSpec } from '@tributary/pipeline-spec';
-import { RecordRejection, writeRecordHeaders, type Reason, type RecordHandler, type StreamProducer } from '@tributary/stream';
+import { DROPPED, RecordRejection, writeRecordHeaders, type Reason, type RecordHandler, type StreamProducer } from '@tributary/stream';
 import { TransformCompileError, type DataRecord, type Reason as StepReason } from '@tributary/transforms';
 import { MappedSchemaError } from './mapped-schema';
 import { PipelineTransform, type WriterTransform } from './pipeline-transform';
@@ -53,7 +53,8 @@ export function transformHandler(pipeline: TransformedPipeline, options: Transfo
     const writer = await writerTransform(compiled, record.payload);
     const result = writer.run(record.value);
     if (result.reasons.length > 0) throw new RecordRejection(result.reasons.map(stepReason));
-    if (result.records.length === 0) return;
+    // A filter step dropped it: done, and counted for its run as filtered, not passed on.
+    if (result.records.length === 0) return DROPPED;
     // Upstream producers may write raw records without our headers: the topic says whose they are.
     const context = { ...record.context, tenant: record.context.tenant ?? pipeline.tenant, pipeline: record.context.pipeline ?? pipeline.pipeline };
     try {

@@ -28,6 +28,10 @@ export class RunStageCountEntity {
   @Column({ type: 'bigint' })
   errors!: string;
 
+  /** Records taken in and dropped on purpose (a filter step): neither passed on nor failed. */
+  @Column({ type: 'bigint', default: 0 })
+  filtered!: string;
+
   @Column({ name: 'reported_at', type: 'timestamptz' })
   reportedAt!: Date;
 }

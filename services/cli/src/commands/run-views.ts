@@ -31,6 +31,8 @@ export interface StageCount {
   recordsIn: number;
   recordsOut: number;
   errors: number;
+  /** Dropped by a filter step (absent from control planes older than the count). */
+  filtered?: number;
 }
 
 export interface RunDetail extends RunView {

@@ -23,7 +23,7 @@ test('each stage gets a bar of the records it took in out of those the source re
   const lines = progressLines(
     run([
       { stage: 'SOURCE', recordsIn: 0, recordsOut: 1000, errors: 0 },
-      { stage: 'TRANSFORM', recordsIn: 500, recordsOut: 497, errors: 3 },
+      { stage: 'TRANSFORM', recordsIn: 500, recordsOut: 457, errors: 3, filtered: 40 },
       { stage: 'TAX_SINK', recordsIn: 0, recordsOut: 0, errors: 0 },
     ]),
     12,
@@ -31,7 +31,7 @@ test('each stage gets a bar of the records it took in out of those the source re
   assert.deepEqual(lines, [
     'Run r1 of orders: running (12s)',
     '  SOURCE                                 1,000 read',
-    '  TRANSFORM  [############............]  500 / 1,000  3 errors',
+    '  TRANSFORM  [############............]  500 / 1,000  3 errors  40 filtered',
     '  TAX_SINK   [........................]  0 / 1,000',
   ]);
 });
@@ -42,9 +42,11 @@ test('before any stage reports, the block says so; a stage past the total shows 
   assert.match(over, /\[#{24}\]/);
 });
 
-test('the one-line form names every stage with its count and errors', () => {
+test('the one-line form names every stage with its count, errors and filtered records', () => {
   const line = progressLine(run([{ stage: 'SOURCE', recordsIn: 0, recordsOut: 7, errors: 0 }, { stage: 'VALIDATE', recordsIn: 7, recordsOut: 6, errors: 1 }], 'succeeded'));
   assert.equal(line, 'succeeded: SOURCE 7 | VALIDATE 7 (1 error)');
+  const filtered = progressLine(run([{ stage: 'SOURCE', recordsIn: 0, recordsOut: 7, errors: 0 }, { stage: 'TRANSFORM', recordsIn: 7, recordsOut: 4, errors: 1, filtered: 2 }], 'succeeded'));
+  assert.equal(filtered, 'succeeded: SOURCE 7 | TRANSFORM 7 (1 error, 2 filtered)');
 });
 
 test('a live block moves the cursor back over what it drew and clears each line', () => {

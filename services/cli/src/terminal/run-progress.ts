@@ -4,7 +4,8 @@ const BAR = 24;
 
 /**
  * The progress of a run, one line per stage in record-path order: a bar of how many of the
- * records read so far (the source's output) the stage has taken in, the count, and its errors.
+ * records read so far (the source's output) the stage has taken in, the count, its errors and
+ * what a filter step dropped.
  * The source has no known total (it is still reading), so its line shows the count alone.
  */
 export function progressLines(run: RunDetail, elapsedSeconds: number): string[] {
@@ -13,7 +14,7 @@ export function progressLines(run: RunDetail, elapsedSeconds: number): string[] 
   const total = source?.recordsOut ?? 0;
   const width = Math.max(...run.counts.map((c) => c.stage.length), 6);
   const lines = run.counts.map((count) => {
-    const errors = count.errors > 0 ? `  ${count.errors.toLocaleString('en')} ${errorWord(count.errors)}` : '';
+    const errors = `${count.errors > 0 ? `  ${count.errors.toLocaleString('en')} ${errorWord(count.errors)}` : ''}${count.filtered ? `  ${count.filtered.toLocaleString('en')} filtered` : ''}`;
     if (count.stage === 'SOURCE') return `  ${count.stage.padEnd(width)}  ${' '.repeat(BAR + 2)}  ${count.recordsOut.toLocaleString('en')} read${errors}`;
     const done = total === 0 ? 0 : Math.min(1, count.recordsIn / total);
     const filled = Math.round(done * BAR);
@@ -25,7 +26,10 @@ export function progressLines(run: RunDetail, elapsedSeconds: number): string[] 
 
 /** The same, on one line, for logs and pipes where redrawing is not possible. */
 export function progressLine(run: RunDetail): string {
-  const stages = run.counts.map((c) => `${c.stage} ${c.stage === 'SOURCE' ? c.recordsOut : c.recordsIn}${c.errors > 0 ? ` (${c.errors} ${errorWord(c.errors)})` : ''}`);
+  const stages = run.counts.map((c) => {
+    const notes = [...(c.errors > 0 ? [`${c.errors} ${errorWord(c.errors)}`] : []), ...(c.filtered ? [`${c.filtered} filtered`] : [])];
+    return `${c.stage} ${c.stage === 'SOURCE' ? c.recordsOut : c.recordsIn}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+  });
   return `${statusOf(run)}${stages.length > 0 ? ': ' + stages.join(' | ') : ''}`;
 }
 

@@ -6,6 +6,7 @@ export interface SettlingCount {
   readonly recordsIn: number;
   readonly recordsOut: number;
   readonly errors: number;
+  readonly filtered: number;
 }
 
 /** The stage a consumer group's service reports its counts as; undefined for one that reports none. */
@@ -36,16 +37,16 @@ export function reportingStages(groups: readonly ConsumerGroupPlan[], unconsumed
  * their consumers have caught up with a run, the counts of its last records may still be on
  * their way: a run declared done then would show a result writer short of the tax sink, as if
  * results were lost. Settled means every stage has an outcome for each record it took in
- * (passed on or failed; a retry's outcome comes with its last attempt) and has taken in at
- * least what the stage before it passed on. More is fine: redelivered records count again, and
- * an exploded record is many. A filter drops records the transformer counts as passed, so such
- * a run never looks settled: the caller waits a bounded time instead.
+ * (passed on, failed or filtered; a retry's outcome comes with its last attempt) and has taken
+ * in at least what the stage before it passed on. More is fine: redelivered records count
+ * again, and an exploded record is many. An instance that stopped before its last report keeps
+ * a run from ever looking settled: the caller waits a bounded time.
  */
 export function countsSettled(stages: readonly string[], counts: readonly SettlingCount[]): boolean {
   let passedOn = 0;
   for (const stage of stages) {
-    const count = counts.find((c) => c.stage === stage) ?? { recordsIn: 0, recordsOut: 0, errors: 0 };
-    if (stage !== 'SOURCE' && (count.recordsIn < passedOn || count.recordsOut + count.errors < count.recordsIn)) return false;
+    const count = counts.find((c) => c.stage === stage) ?? { recordsIn: 0, recordsOut: 0, errors: 0, filtered: 0 };
+    if (stage !== 'SOURCE' && (count.recordsIn < passedOn || count.recordsOut + count.errors + count.filtered < count.recordsIn)) return false;
     passedOn = count.recordsOut;
   }
   return true;

@@ -111,17 +111,18 @@ export class RunDrainWatch {
     else {
       this.logger.info(
         fields,
-        `run succeeded: every stage has handled its records; its stage counts did not add up within ${this.countSettleMs} ms (a filter step drops records, or a stage instance stopped before it reported)`,
+        `run succeeded: every stage has handled its records; its stage counts did not add up within ${this.countSettleMs} ms (a stage instance stopped before it reported)`,
       );
     }
   }
 
   /** The run's counts per stage, its reporters added up. */
   private async stageCounts(runId: string): Promise<SettlingCount[]> {
-    const rows: { stage: string; records_in: string; records_out: string; errors: string }[] = await this.dataSource.query(
-      `SELECT stage, sum(records_in) AS records_in, sum(records_out) AS records_out, sum(errors) AS errors FROM run_stage_counts WHERE run_id = $1 GROUP BY stage`,
+    const rows: { stage: string; records_in: string; records_out: string; errors: string; filtered: string }[] = await this.dataSource.query(
+      `SELECT stage, sum(records_in) AS records_in, sum(records_out) AS records_out, sum(errors) AS errors, sum(filtered) AS filtered
+         FROM run_stage_counts WHERE run_id = $1 GROUP BY stage`,
       [runId],
     );
-    return rows.map((r) => ({ stage: r.stage, recordsIn: Number(r.records_in), recordsOut: Number(r.records_out), errors: Number(r.errors) }));
+    return rows.map((r) => ({ stage: r.stage, recordsIn: Number(r.records_in), recordsOut: Number(r.records_out), errors: Number(r.errors), filtered: Number(r.filtered) }));
   }
 }

@@ -99,7 +99,8 @@ describe('a run drains stage by stage', () => {
 
 describe("a drained run's counts settle before it ends", () => {
   const STAGES = ['SOURCE', 'TRANSFORM', 'VALIDATE', 'TAX_SINK', 'RESULT_WRITER'];
-  const counts = (...rows: [string, number, number, number][]) => rows.map(([stage, recordsIn, recordsOut, errors]) => ({ stage, recordsIn, recordsOut, errors }));
+  const counts = (...rows: ([string, number, number, number] | [string, number, number, number, number])[]) =>
+    rows.map(([stage, recordsIn, recordsOut, errors, filtered = 0]) => ({ stage, recordsIn, recordsOut, errors, filtered }));
 
   test('settled: every stage took in what the one before passed on, and has an outcome for each', () => {
     const settled = counts(['SOURCE', 0, 500, 0], ['TRANSFORM', 500, 497, 3], ['VALIDATE', 497, 490, 7], ['TAX_SINK', 490, 490, 0], ['RESULT_WRITER', 490, 490, 0]);
@@ -107,6 +108,8 @@ describe("a drained run's counts settle before it ends", () => {
     // redelivered after a crash: counted again, more than the stage before passed on
     assert.equal(countsSettled(STAGES, counts(['SOURCE', 0, 10, 0], ['TRANSFORM', 14, 14, 0], ['VALIDATE', 14, 14, 0], ['TAX_SINK', 14, 13, 1], ['RESULT_WRITER', 13, 13, 0])), true);
     assert.equal(countsSettled(['SOURCE'], counts(['SOURCE', 0, 3, 0])), true);
+    // a filter step dropped 40: the transformer has an outcome for all 500, the validator took in the 457 it passed on
+    assert.equal(countsSettled(STAGES, counts(['SOURCE', 0, 500, 0], ['TRANSFORM', 500, 457, 3, 40], ['VALIDATE', 457, 450, 7], ['TAX_SINK', 450, 450, 0], ['RESULT_WRITER', 450, 450, 0])), true);
   });
 
   test("not settled: a stage's last report still on its way, or a record taken in without an outcome", () => {
@@ -114,5 +117,6 @@ describe("a drained run's counts settle before it ends", () => {
     assert.equal(countsSettled(STAGES, counts(['SOURCE', 0, 500, 0], ['TRANSFORM', 500, 497, 3], ['VALIDATE', 497, 490, 7], ['TAX_SINK', 490, 490, 0], ['RESULT_WRITER', 176, 176, 0])), false);
     assert.equal(countsSettled(STAGES, counts(['SOURCE', 0, 5, 0], ['TRANSFORM', 5, 5, 0], ['VALIDATE', 5, 5, 0], ['TAX_SINK', 5, 5, 0])), false, 'the result writer has not reported');
     assert.equal(countsSettled(STAGES, counts(['SOURCE', 0, 5, 0], ['TRANSFORM', 5, 5, 0], ['VALIDATE', 5, 5, 0], ['TAX_SINK', 5, 3, 0], ['RESULT_WRITER', 3, 3, 0])), false, 'two records retried, no outcome yet');
+    assert.equal(countsSettled(STAGES, counts(['SOURCE', 0, 500, 0], ['TRANSFORM', 500, 457, 3, 20], ['VALIDATE', 457, 450, 7], ['TAX_SINK', 450, 450, 0], ['RESULT_WRITER', 450, 450, 0])), false, 'the report of 20 filtered records still on its way');
   });
 });

@@ -54,11 +54,11 @@ export class RunEventApplier {
       }
       for (const count of event.counts) {
         await sql(
-          `INSERT INTO run_stage_counts (run_id, stage, reporter, records_in, records_out, errors, reported_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+          `INSERT INTO run_stage_counts (run_id, stage, reporter, records_in, records_out, errors, filtered, reported_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
            ON CONFLICT (run_id, stage, reporter) DO UPDATE SET records_in = EXCLUDED.records_in, records_out = EXCLUDED.records_out,
-             errors = EXCLUDED.errors, reported_at = EXCLUDED.reported_at
+             errors = EXCLUDED.errors, filtered = EXCLUDED.filtered, reported_at = EXCLUDED.reported_at
            WHERE run_stage_counts.reported_at <= EXCLUDED.reported_at`,
-          [event.runId, count.stage, event.reporter ?? '', count.recordsIn, count.recordsOut, count.errors, event.at],
+          [event.runId, count.stage, event.reporter ?? '', count.recordsIn, count.recordsOut, count.errors, count.filtered, event.at],
         );
       }
       if (event.quality && event.reporter !== null) await recordQualityFigures(sql, event.runId, event.reporter, event.quality, event.at);

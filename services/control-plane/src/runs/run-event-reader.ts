@@ -31,7 +31,7 @@ export function runEventHandler(codec: ConfluentAvroCodec, applier: RunEventAppl
     }
     // PostgreSQL text cannot hold NUL; a runner's error message must not block the partition.
     if (event.error !== null) event.error = event.error.replace(/\u0000/g, '\uFFFD');
-    const negative = event.counts.find((c) => c.recordsIn < 0 || c.recordsOut < 0 || c.errors < 0);
+    const negative = event.counts.find((c) => c.recordsIn < 0 || c.recordsOut < 0 || c.errors < 0 || c.filtered < 0);
     if (negative) {
       // A count cannot be negative (the table refuses it): applying it would fail at every redelivery.
       logger.warn({ topic, partition, offset: message.offset, run: event.runId, reporter: event.reporter, stage: negative.stage }, 'passed over a run event with a negative count');

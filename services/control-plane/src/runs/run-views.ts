@@ -31,6 +31,8 @@ export interface StageCountView {
   recordsIn: number;
   recordsOut: number;
   errors: number;
+  /** Dropped on purpose by a filter step: neither passed on nor failed. */
+  filtered: number;
   reportedAt: string;
 }
 
@@ -91,10 +93,11 @@ function qualitySummary(report: object | null): RunView['quality'] {
 export function stageCountViews(rows: RunStageCountEntity[]): StageCountView[] {
   const byStage = new Map<string, StageCountView>();
   for (const c of rows) {
-    const seen = byStage.get(c.stage) ?? { stage: c.stage, recordsIn: 0, recordsOut: 0, errors: 0, reportedAt: c.reportedAt.toISOString() };
+    const seen = byStage.get(c.stage) ?? { stage: c.stage, recordsIn: 0, recordsOut: 0, errors: 0, filtered: 0, reportedAt: c.reportedAt.toISOString() };
     seen.recordsIn += Number(c.recordsIn);
     seen.recordsOut += Number(c.recordsOut);
     seen.errors += Number(c.errors);
+    seen.filtered += Number(c.filtered);
     if (c.reportedAt.toISOString() > seen.reportedAt) seen.reportedAt = c.reportedAt.toISOString();
     byStage.set(c.stage, seen);
   }

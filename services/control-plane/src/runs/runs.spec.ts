@@ -48,7 +48,7 @@ describe('runs: start now, run events, error samples, quality, cancel, list', ()
     eventId: randomUUID(), runId: run, tenant: 'acme', pipeline: 'erp-orders', type, at: new Date(at), trigger: null, requestedBy: null, mode: null, counts, error, reporter: null,
   });
   const publish = (events: RunEvent[]) => producer.publish('_tributary.runs', events.map((e) => ({ key: e.runId, value: e })), { schema: readPlatformSchema('run-event') });
-  const count = (stage: StageCount['stage'], recordsIn: number, recordsOut: number, errors: number): StageCount => ({ stage, recordsIn, recordsOut, errors });
+  const count = (stage: StageCount['stage'], recordsIn: number, recordsOut: number, errors: number, filtered = 0): StageCount => ({ stage, recordsIn, recordsOut, errors, filtered });
 
   /** Every RunEvent on `_tributary.runs` (the garbage one test writes there is passed over). */
   async function runEventsOnTopic(): Promise<RunEvent[]> {
@@ -147,11 +147,12 @@ describe('runs: start now, run events, error samples, quality, cancel, list', ()
       await until(run.id, (r) => r.waitingFor === 'stage counts');
       await new Promise((resolve) => setTimeout(resolve, 1500));
       assert.equal((await detail(run.id)).body.status, 'running', "still waiting for the transformer's last count");
-      await publish([{ ...event(run.id, 'PROGRESS', Date.now(), [count('TRANSFORM', 3, 2, 1)]), reporter: 'transformer-a' }]);
+      // Its last: one passed on, one failed, one dropped by a filter step. That adds up.
+      await publish([{ ...event(run.id, 'PROGRESS', Date.now(), [count('TRANSFORM', 3, 1, 1, 1)]), reporter: 'transformer-a' }]);
       await caughtUp;
       const done = await until(run.id, (r) => r.status !== 'running' && r.counts.length === 2 && r.counts[1].recordsIn === 3);
       assert.deepEqual([done.status, done.waitingFor], ['succeeded', null]);
-      assert.deepEqual(done.counts.map((c) => [c.stage, c.recordsIn, c.recordsOut, c.errors]), [['SOURCE', 3, 3, 0], ['TRANSFORM', 3, 2, 1]], 'the run ends with its counts in');
+      assert.deepEqual(done.counts.map((c) => [c.stage, c.recordsIn, c.recordsOut, c.errors, c.filtered]), [['SOURCE', 3, 3, 0, 0], ['TRANSFORM', 3, 1, 1, 1]], 'the run ends with its counts in');
       assert.ok(Date.parse(done.finishedAt!) >= Date.parse(done.sourceFinishedAt!));
     } finally {
       await admin.disconnect();
