@@ -9,6 +9,7 @@ export const API_ERROR_STATUS = {
   forbidden: 403,
   'not-found': 404,
   conflict: 409,
+  'unsupported-media-type': 415,
   unavailable: 503,
 } as const;
 

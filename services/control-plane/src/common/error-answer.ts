@@ -10,7 +10,7 @@ export interface ErrorAnswer {
   issues?: readonly FieldIssue[];
 }
 
-const KIND_BY_STATUS: Record<number, ApiErrorKind> = { 400: 'invalid', 401: 'unauthenticated', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 503: 'unavailable' };
+const KIND_BY_STATUS: Record<number, ApiErrorKind> = { 400: 'invalid', 401: 'unauthenticated', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 415: 'unsupported-media-type', 503: 'unavailable' };
 
 /**
  * The answer for anything thrown while serving a request. Only ApiError messages (written for

@@ -57,6 +57,27 @@ describe('bad input gets a 400 naming every faulty field, and no answer leaks in
     assert.ok(!answer.text.includes('nope'));
   });
 
+  test('a body sent as anything but JSON is a 415 naming its type, never read as no body and run on defaults', async () => {
+    const send = (type: string | undefined, body: string) =>
+      fetch(`${cp.url}/tenants/acme/api-keys`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, ...(type ? { 'content-type': type } : {}) }, body });
+    const form = await send('application/x-www-form-urlencoded', 'name=ci&role=operator');
+    assert.deepEqual([form.status, await form.json()], [
+      415,
+      { statusCode: 415, error: 'unsupported-media-type', message: "the request body must be JSON (Content-Type: application/json), got 'application/x-www-form-urlencoded'" },
+    ]);
+    const text = await send('text/plain', '{"name":"ci","role":"operator"}');
+    assert.equal(text.status, 415);
+    // The pipeline routes also read a YAML file, and say so.
+    const pipeline = await fetch(`${cp.url}/tenants/acme/pipelines`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'text/plain' }, body: 'apiVersion: tributary/v1' });
+    assert.deepEqual([pipeline.status, ((await pipeline.json()) as ErrorBody).message], [
+      415,
+      "the request body must be JSON (Content-Type: application/json) or a YAML document (Content-Type: application/yaml), got 'text/plain'",
+    ]);
+    // JSON with its charset is JSON; so is a POST with no body at all, judged by the schema.
+    assert.equal((await send('application/json; charset=utf-8', '{"name":"ci","role":"operator"}')).status, 201);
+    assert.equal((await cp.call('POST', '/tenants/acme/api-keys', { token: admin })).status, 400);
+  });
+
   test('the caller is authenticated before the body is judged: anonymous bad input is a 401', async () => {
     assert.equal((await cp.call('POST', '/tenants', { body: { id: 'Bad Id' } })).status, 401);
   });

@@ -9,6 +9,7 @@ import type { HttpResponse } from '../common/http-types';
 import { ValidBody, ValidParam, ValidQuery } from '../common/validated';
 import { PipelineCatalog, type ApplyOutcome, type VersionDiff } from './pipeline-catalog';
 import { APPLY_BODY, planDocument, type ApplyBody } from './pipeline-document';
+import { JSON_OR_YAML_BODY } from './yaml-body';
 import type { PipelineDetail, PipelineView, VersionDetail, VersionSummary } from './pipeline-views';
 
 const LIST_FILTER = z.strictObject({ status: z.enum(['active', 'paused', 'deleted', 'all']).optional() });
@@ -36,7 +37,7 @@ export class PipelinesController {
   async applyNamed(
     @Caller() caller: Principal,
     @Param('tenant') tenant: string,
-    @ValidBody(APPLY_BODY) body: ApplyBody,
+    @ValidBody(APPLY_BODY, JSON_OR_YAML_BODY) body: ApplyBody,
     @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<ApplyOutcome> {
     const outcome = await this.catalog.apply(caller, tenant, body);
@@ -48,7 +49,7 @@ export class PipelinesController {
   @Post('validate')
   @HttpCode(200)
   @Access({ action: 'pipeline.read' })
-  validate(@Param('tenant') tenant: string, @ValidBody(APPLY_BODY) body: ApplyBody): { valid: true; name: string; specHash: string; topics: string[]; consumerGroups: string[] } {
+  validate(@Param('tenant') tenant: string, @ValidBody(APPLY_BODY, JSON_OR_YAML_BODY) body: ApplyBody): { valid: true; name: string; specHash: string; topics: string[]; consumerGroups: string[] } {
     const doc = planDocument(body, { tenant });
     return { valid: true, name: doc.spec.metadata.name, specHash: doc.specHash, topics: doc.plan.topics.map((t) => t.name), consumerGroups: doc.plan.consumerGroups.map((g) => g.groupId) };
   }
@@ -66,7 +67,7 @@ export class PipelinesController {
     @Caller() caller: Principal,
     @Param('tenant') tenant: string,
     @ValidParam('pipeline', resourceName) name: string,
-    @ValidBody(APPLY_BODY) body: ApplyBody,
+    @ValidBody(APPLY_BODY, JSON_OR_YAML_BODY) body: ApplyBody,
     @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<ApplyOutcome> {
     const outcome = await this.catalog.apply(caller, tenant, body, name);

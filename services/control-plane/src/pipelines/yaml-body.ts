@@ -1,8 +1,15 @@
 import type { HttpRequest } from '../common/http-types';
+import { JSON_BODY, type BodyType } from '../common/validated';
 
 /** The largest document accepted as a raw body (the JSON body limit is body-parser's). */
 const MAX_BYTES = 1_000_000;
 const YAML_TYPES = /^\s*(application\/(x-)?yaml|text\/(x-)?yaml|application\/vnd\.tributary\.pipeline\+yaml)\s*(;|$)/i;
+
+/** What the pipeline routes read: JSON, or a YAML file this middleware has read. */
+export const JSON_OR_YAML_BODY: BodyType = {
+  pattern: new RegExp(`${JSON_BODY.pattern.source}|${YAML_TYPES.source}`, 'i'),
+  names: 'JSON (Content-Type: application/json) or a YAML document (Content-Type: application/yaml)',
+};
 
 /**
  * Lets `curl --data-binary @pipeline.yaml -H 'Content-Type: application/yaml'` apply a file: a
