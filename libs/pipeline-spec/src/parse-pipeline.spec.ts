@@ -92,13 +92,18 @@ describe('parsePipeline', () => {
     assert.deepEqual(faults.map((f) => [f.path, f.line, f.column]), [['/source/key', 5, 3]]);
   });
 
-  test('source rules across fields: incremental needs a cursor, the location fits the connector, no schedule for push', () => {
+  test('source rules across fields: incremental needs a cursor (but a file source keeps its own place), the location fits the connector, no schedule for push', () => {
     const base = { apiVersion: 'tributary/v1', kind: 'Pipeline', metadata: { tenant: 'acme', name: 'p' }, sinks: [{ mongodb: { collection: 'c' } }] };
     const faults = (source: Record<string, unknown>) => {
       const outcome = validatePipeline({ ...base, source });
       return outcome.ok ? [] : outcome.faults.map((f) => `${f.path}: ${f.message}`);
     };
     assert.deepEqual(faults({ connector: 'postgres', connection: { secret: 's' }, table: 't', mode: 'incremental', key: 'id' }), ['/source/cursor: incremental mode needs a cursor field at /source/cursor']);
+    assert.deepEqual(faults({ connector: 'postgres', connection: { secret: 's' }, table: 't', cursor: 'updated_at', key: 'id' }), ['/source/cursor: a cursor is only used in incremental mode at /source/cursor']);
+    assert.deepEqual(faults({ connector: 'file', path: 'drop', mode: 'incremental', key: 'id' }), []);
+    assert.deepEqual(faults({ connector: 'file', path: 'drop', mode: 'incremental', cursor: 'updated_at', key: 'id' }), [
+      "/source/cursor: a file source keeps its own place (each file's progress) and takes no cursor at /source/cursor",
+    ]);
     assert.deepEqual(faults({ connector: 'file', table: 't', key: 'id' }), [
       '/source/table: a file source does not take table; use path at /source/table',
       '/source/path: a file source needs path at /source/path',

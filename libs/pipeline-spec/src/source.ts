@@ -18,6 +18,11 @@ const LOCATIONS = ['table', 'stream', 'path', 'topic'] as const;
 /** Sources that wait for data rather than poll it have nothing to schedule. */
 const CONTINUOUS: ReadonlySet<Connector> = new Set(['push', 'topic', 'mqtt']);
 const NEEDS_SECRET: ReadonlySet<Connector> = new Set(['postgres', 'mysql']);
+/**
+ * Sources whose incremental reads keep their own place instead of a cursor field's greatest
+ * value: a file source records each file's progress, so a run reads only new or changed files.
+ */
+const OWN_PLACE: ReadonlySet<Connector> = new Set(['file']);
 
 /** A field path as the steps read it ('orderId', 'shipTo.country', 'Inv Date'), checked by the same parser. */
 const fieldPath = z
@@ -43,8 +48,11 @@ export const sourceSchema = z
     stream: z.string().min(1).optional().describe('http: the endpoint path; mqtt: the topic filter'),
     path: z.string().min(1).optional().describe('file: the file or glob to read'),
     topic: z.string().min(1).optional().describe('topic: the Kafka topic an upstream system produces to'),
-    mode: z.enum(['full', 'incremental']).default('full').describe('full reads everything each run; incremental reads past the stored cursor'),
-    cursor: fieldPath.optional().describe('incremental: the field whose greatest value seen is stored as the cursor'),
+    mode: z
+      .enum(['full', 'incremental'])
+      .default('full')
+      .describe('full reads everything each run; incremental reads past the stored cursor (a file source: only new or changed files)'),
+    cursor: fieldPath.optional().describe('incremental postgres and mysql: the field whose greatest value seen is stored as the cursor (a file source takes none)'),
     key: fieldPath.describe('The record key: one order\'s versions stay ordered in one partition and sinks upsert by it'),
     schedule: z.string().optional().describe('cron schedule of runs (minute hour day-of-month month day-of-week); runs can also start over REST or the CLI'),
     fields: z.array(fieldPath).optional().describe('The raw record\'s top-level fields, when the source does not declare them; lets steps be checked at apply time'),
@@ -60,10 +68,11 @@ export const sourceSchema = z
     if (wanted && source[wanted] === undefined) {
       ctx.addIssue({ code: 'custom', path: [wanted], message: `a ${source.connector} source needs ${wanted}` });
     }
-    if (source.mode === 'incremental' && !source.cursor) {
+    if (OWN_PLACE.has(source.connector)) {
+      if (source.cursor) ctx.addIssue({ code: 'custom', path: ['cursor'], message: `a ${source.connector} source keeps its own place (each file's progress) and takes no cursor` });
+    } else if (source.mode === 'incremental' && !source.cursor) {
       ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'incremental mode needs a cursor field' });
-    }
-    if (source.mode === 'full' && source.cursor) {
+    } else if (source.mode === 'full' && source.cursor) {
       ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'a cursor is only used in incremental mode' });
     }
     if (NEEDS_SECRET.has(source.connector) && !source.connection) {

@@ -182,8 +182,9 @@ describe('the TAXMAN path on the embedded stack', { timeout: 600_000 }, () => {
     const resultsTopic = `tributary.${tenants.a}.live.results`;
     const before = await platform.topicEnd(resultsTopic);
     writeFileSync(join(platform.dataDir, 'files', tenants.a, 'drop', 'orders-2.csv'), ordersAsCsv(Array.from({ length: 10 }, (_, i) => sampleOrder(100 + i, { badEvery: 0 }))));
+    // The demo pipeline is incremental: this run reads the new file only.
     await platform.runNow(tenants.a, 'live');
-    await eventually(async () => (await platform.topicEnd(resultsTopic)) >= before + 40, 'the missed results on the topic');
+    await eventually(async () => (await platform.topicEnd(resultsTopic)) >= before + 10, 'the missed results on the topic');
     const missed = (await platform.topicEnd(resultsTopic)) - before;
 
     const again = await WsClient.open(platform.stack.urls.wsGateway, await platform.login(admins.a.email, admins.a.password));
