@@ -121,6 +121,8 @@ export class PipelineConsumers<T> {
       ...options,
       consumer: { ...(sessionTimeoutMs !== undefined && { sessionTimeout: sessionTimeoutMs, heartbeatInterval: Math.round(sessionTimeoutMs / 10) }), ...options.consumer },
       handle: observed(entry, pipeline, retryScheduleOf(options.retry).maxAttempts, this.ctx, this.counter),
+      // The run counts of a batch's records go out before its offsets are committed.
+      beforeCommit: () => this.counter.flush(),
     });
     this.running.set(prefix, entry);
     await entry.runner.start();

@@ -11,7 +11,10 @@ interface Tally {
   recordsOut: number;
   errors: number;
   filtered: number;
+  /** Counts not reported yet. */
   changed: boolean;
+  /** Quality figures (when the stage has them) not reported since the counts last changed. */
+  qualityStale: boolean;
   lastSeen: number;
 }
 
@@ -33,7 +36,7 @@ export interface RunStageCounterOptions {
  * What this instance of a stage did for each run: records taken in (first deliveries; a retry
  * is the same record), passed on, and failed to `<p>.errors`. Reported as PROGRESS RunEvents on
  * `_tributary.runs`, cumulative and under this instance's reporter id, every `intervalMs` while
- * they change: the control plane adds up a stage's reporters, so a run's detail (and `tributary
+ * they change and before a batch's offsets are committed (flush): the control plane adds up a stage's reporters, so a run's detail (and `tributary
  * run --follow`) shows every stage's progress, however many instances it runs as. Counts are
  * at-least-once like the records: after a crash the records redelivered are counted again by
  * the instance that takes them over. A record the transformer's filter drops counts as filtered.
@@ -84,9 +87,22 @@ export class RunStageCounter {
     this.tallyOf(record);
   }
 
+  /**
+   * Publishes every count made so far, waiting for a report already under way first (it may
+   * have taken its snapshot before the latest counts). Called before a batch's offsets are
+   * committed: once a record is committed no instance will see it again, so its count must be
+   * out first, or a crash in between loses it and the run shows fewer records than it had.
+   * These reports carry the counts only: the quality figures (sketches, kilobytes) go with the
+   * timed reports.
+   */
+  async flush(): Promise<void> {
+    await this.reporting;
+    await this.report(false);
+  }
+
   /** Publishes the changed counts now (one report at a time); a failed report is tried again at the next. */
-  report(): Promise<void> {
-    this.reporting ??= this.publishChanged().finally(() => (this.reporting = undefined));
+  report(withQuality = true): Promise<void> {
+    this.reporting ??= this.publishChanged(withQuality).finally(() => (this.reporting = undefined));
     return this.reporting;
   }
 
@@ -96,7 +112,7 @@ export class RunStageCounter {
     let tally = this.runs.get(runId);
     if (tally === undefined) {
       if (this.runs.size >= (this.options.maxRuns ?? 10_000)) this.runs.delete(this.runs.keys().next().value!);
-      tally = { tenant, pipeline, recordsIn: 0, recordsOut: 0, errors: 0, filtered: 0, changed: false, lastSeen: 0 };
+      tally = { tenant, pipeline, recordsIn: 0, recordsOut: 0, errors: 0, filtered: 0, changed: false, qualityStale: false, lastSeen: 0 };
     } else {
       // Re-inserted: the map's order is least recently seen first.
       this.runs.delete(runId);
@@ -104,18 +120,24 @@ export class RunStageCounter {
     this.runs.set(runId, tally);
     if (record.attempt === 1) tally.recordsIn++;
     tally.changed = true;
+    tally.qualityStale = this.options.qualityOf !== undefined;
     tally.lastSeen = Date.now();
     return tally;
   }
 
-  private async publishChanged(): Promise<void> {
+  private async publishChanged(withQuality: boolean): Promise<void> {
     const now = Date.now();
-    const changed = [...this.runs].filter(([, tally]) => tally.changed);
+    const due = (tally: Tally) => tally.changed || (withQuality && tally.qualityStale);
+    const changed = [...this.runs].filter(([, tally]) => due(tally));
     for (const [runId, tally] of this.runs) {
-      if (!tally.changed && now - tally.lastSeen > (this.options.forgetAfterMs ?? 600_000)) this.runs.delete(runId);
+      if (!tally.changed && !tally.qualityStale && now - tally.lastSeen > (this.options.forgetAfterMs ?? 600_000)) this.runs.delete(runId);
     }
     if (changed.length === 0) return;
-    for (const [, tally] of changed) tally.changed = false;
+    const before = changed.map(([, tally]) => [tally.changed, tally.qualityStale] as const);
+    for (const [, tally] of changed) {
+      tally.changed = false;
+      if (withQuality) tally.qualityStale = false;
+    }
     const events: RunEvent[] = changed.map(([runId, t]) => ({
       eventId: randomUUID(),
       runId,
@@ -129,7 +151,7 @@ export class RunStageCounter {
       counts: [{ stage: this.options.stage, recordsIn: t.recordsIn, recordsOut: t.recordsOut, errors: t.errors, filtered: t.filtered }],
       error: null,
       reporter: this.reporter,
-      quality: this.options.qualityOf?.(runId) ?? null,
+      quality: withQuality ? (this.options.qualityOf?.(runId) ?? null) : null,
     }));
     try {
       await this.options.producer.publish(
@@ -138,7 +160,10 @@ export class RunStageCounter {
         { schema: this.schema },
       );
     } catch (err) {
-      for (const [, tally] of changed) tally.changed = true;
+      changed.forEach(([, tally], i) => {
+        tally.changed ||= before[i][0];
+        tally.qualityStale ||= before[i][1];
+      });
       this.options.logger.warn({ err: (err as Error).message, runs: changed.length }, 'could not report run counts; trying again at the next report');
     }
   }

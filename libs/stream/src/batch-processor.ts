@@ -25,6 +25,8 @@ export interface BatchProcessorOptions<T> {
   readonly logger: StreamLogger;
   /** Records of one partition handled at once (different keys only); default 1. */
   readonly inFlight?: number;
+  /** Awaited once the batch's records are settled, before kafkajs commits their offsets. */
+  readonly beforeCommit?: () => Promise<void>;
 }
 
 /** How often the record loop asks kafkajs whether a heartbeat is due. */
@@ -124,6 +126,13 @@ export function createBatchProcessor<T>(options: BatchProcessorOptions<T>): (pay
     }
     await Promise.all(started.map((s) => s.done));
     settleHead();
+    if (options.beforeCommit) {
+      try {
+        await options.beforeCommit();
+      } catch (error) {
+        logger.warn({ err: error, topic, partition }, 'the before-commit step failed; the batch is committed all the same');
+      }
+    }
     await heartbeat();
   };
 

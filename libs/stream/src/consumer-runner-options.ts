@@ -43,9 +43,17 @@ export interface ConsumerRunnerOptions<T> {
   /** kafkajs consumer settings (sessionTimeout, maxWaitTimeInMs...). */
   readonly consumer?: Omit<ConsumerConfig, 'groupId'>;
   readonly logger?: StreamLogger;
+  /**
+   * Awaited at the end of every batch, before kafkajs commits the offsets it resolved: what must
+   * be durable before those records are forgotten (a stage's run counts, which a crash would
+   * otherwise lose for records no instance will see again). It should not throw; if it does,
+   * the failure is logged and the batch is committed all the same.
+   */
+  readonly beforeCommit?: () => Promise<void>;
 }
 
-export type ResolvedRunnerOptions<T> = Required<Omit<ConsumerRunnerOptions<T>, 'readerType' | 'retry' | 'consumer'>> & {
+export type ResolvedRunnerOptions<T> = Required<Omit<ConsumerRunnerOptions<T>, 'readerType' | 'retry' | 'consumer' | 'beforeCommit'>> & {
+  readonly beforeCommit?: () => Promise<void>;
   readonly readerType?: Type;
   readonly retry: RetrySchedule;
   readonly consumer: Omit<ConsumerConfig, 'groupId'>;
