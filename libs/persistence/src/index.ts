@@ -3,6 +3,7 @@ export { EmbeddedPostgres } from './embedded-postgres';
 export { ENTITIES, MIGRATIONS } from './schema';
 export { TenantEntity } from './tenants/tenant.entity';
 export { UserEntity } from './users/user.entity';
+export { LoginSessionEntity } from './users/login-session.entity';
 export { ApiKeyEntity } from './api-keys/api-key.entity';
 export { SecretEntity } from './secrets/secret.entity';
 export { SealedSecretReader, SecretReadError, type SecretReadFailure } from './secrets/sealed-secret-reader';

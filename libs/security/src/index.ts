@@ -35,6 +35,9 @@ export {
 // API keys: `trb_<keyId>_<secret>`, shown once, stored as SHA-256 of the secret.
 export { generateApiKey, parseApiKeyToken, apiKeyMatches, ApiKeyFormatError, type GeneratedApiKey } from './api-key';
 
+// Login sessions: `trs_<secret>` refresh tokens, stored as their SHA-256.
+export { generateSessionToken, sessionTokenHash, type GeneratedSessionToken } from './session-token';
+
 // Roles and the permission table.
 export { ROLES, PERMISSIONS, ACTIONS, can, isRole, isAction, type Role, type Action } from './roles';
 

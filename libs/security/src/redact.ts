@@ -35,6 +35,8 @@ const TEXT_RULES: readonly [RegExp, Replacer][] = [
   [/\beyJ[A-Za-z0-9_-]*\.eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g, () => REDACTED],
   // Our API keys (api-key.ts): keep the public key id, which says which key leaked.
   [/\btrb_([0-9a-f]{16})_[A-Za-z0-9_-]+/g, (_, keyId) => `trb_${keyId}_${REDACTED}`],
+  // A login session's refresh token (session-token.ts).
+  [/\btrs_[A-Za-z0-9_-]{43}/g, () => `trs_${REDACTED}`],
 ];
 
 /** `text` with embedded credentials (URL passwords, bearer tokens, JWTs, API keys) replaced. */

@@ -131,9 +131,40 @@ describe('tributary login, tenants and secrets against a real control plane', ()
     assert.ok(outcome.stderr.includes(`cannot reach the control plane at http://127.0.0.1:${port} (ECONNREFUSED)`), outcome.stderr);
   });
 
-  test('logout forgets the credential; the next command is exit 3', async () => {
+  test("an access token that ran out is renewed from the login's session and kept for the next command", async () => {
+    const login = await cp.cli(['login', '--email', ROOT.email], { stdin: `${ROOT.password}\n` });
+    assert.match(login.stdout, /the session lasts until \d{4}-/);
+    const stored = JSON.parse(readFileSync(credentialsFile(), 'utf8'));
+    assert.match(stored.refreshToken, /^trs_/);
+    // Refused by the control plane (as an expired one is), though the file says it still works.
+    writeFileSync(credentialsFile(), JSON.stringify({ ...stored, secret: 'eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.c2lnbmF0dXJl' }));
+    const refused = await cp.cli(['tenants']);
+    assert.equal(refused.code, 0, refused.stderr);
+    const renewed = JSON.parse(readFileSync(credentialsFile(), 'utf8'));
+    assert.match(renewed.secret, /^eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9\./, 'a token the control plane issued is kept');
+    assert.equal(renewed.refreshToken, stored.refreshToken);
+    // Past its expiry by the file: renewed before it is sent.
+    writeFileSync(credentialsFile(), JSON.stringify({ ...renewed, expiresAt: new Date(Date.now() - 1000).toISOString() }));
+    assert.equal((await cp.cli(['tenants'])).code, 0);
+    const again = JSON.parse(readFileSync(credentialsFile(), 'utf8'));
+    assert.ok(Date.parse(again.expiresAt) > Date.now(), again.expiresAt);
+  });
+
+  test('a session ended elsewhere is exit 3 asking for a new login', async () => {
+    const stored = JSON.parse(readFileSync(credentialsFile(), 'utf8'));
+    await fetch(`${cp.url}/auth/logout`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: stored.refreshToken }) });
+    writeFileSync(credentialsFile(), JSON.stringify({ ...stored, expiresAt: new Date(Date.now() - 1000).toISOString() }));
+    const outcome = await cp.cli(['tenants']);
+    assert.deepEqual([outcome.code, outcome.stderr.trim()], [3, "tributary tenants: the login session has ended (the session has ended or expired; log in again); run 'tributary login' again"]);
+    assert.equal((await cp.cli(['login', '--email', ROOT.email], { stdin: `${ROOT.password}\n` })).code, 0);
+  });
+
+  test('logout ends the session and forgets the credential; the next command is exit 3', async () => {
+    const { refreshToken } = JSON.parse(readFileSync(credentialsFile(), 'utf8'));
     assert.equal((await cp.cli(['logout'])).code, 0);
     const outcome = await cp.cli(['tenants']);
     assert.deepEqual([outcome.code, outcome.stderr.trim()], [3, "tributary tenants: not logged in: run 'tributary login', or set TRIBUTARY_API_KEY or TRIBUTARY_TOKEN"]);
+    const refresh = await fetch(`${cp.url}/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken }) });
+    assert.equal(refresh.status, 401, 'the session trades for nothing more');
   });
 });

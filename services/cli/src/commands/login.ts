@@ -21,10 +21,12 @@ The password is asked without echo, or read from stdin when stdin is not a termi
 (\`printf %s "$PASSWORD" | tributary login --email me@acme.test\`). The credential goes to
 ~/.config/tributary/credentials.json (or $XDG_CONFIG_HOME/tributary), readable by you only
 (0600), and is sent only to the URL it was issued by. Access tokens are short-lived (15 minutes
-by default): log in again, or use an API key for scripts. TRIBUTARY_TOKEN or TRIBUTARY_API_KEY
-in the environment take precedence over the file.`;
+by default); a password login's session (7 days by default) renews them as commands need, so
+\`tail\` and \`run --follow\` outlive them. Log in again once the session ends, or use an API
+key for scripts. TRIBUTARY_TOKEN or TRIBUTARY_API_KEY in the environment take precedence over
+the file.`;
 
-export const logoutHelp = `tributary logout: forget the credential 'tributary login' kept
+export const logoutHelp = `tributary logout: end the login's session and forget the credential 'tributary login' kept
 
 Usage: tributary logout`;
 
@@ -39,7 +41,7 @@ export async function runLogin(args: string[], terminal: Terminal): Promise<numb
     const { secret: _secret, ...shown } = stored;
     printJson(terminal, { ...shown, file });
   } else {
-    const until = stored.expiresAt ? `; the token expires at ${stored.expiresAt}` : '';
+    const until = stored.sessionExpiresAt ? `; the session lasts until ${stored.sessionExpiresAt}` : stored.expiresAt ? `; the token expires at ${stored.expiresAt}` : '';
     println(terminal.stdout, `Logged in to ${stored.url} as ${stored.identity} (tenant ${stored.tenant})${until}.`);
     println(terminal.stdout, `Credential kept in ${file} (readable by you only).`);
   }
@@ -49,6 +51,13 @@ export async function runLogin(args: string[], terminal: Terminal): Promise<numb
 export async function runLogout(args: string[], terminal: Terminal): Promise<number> {
   if (args.includes('-h') || args.includes('--help')) return showHelp(terminal, logoutHelp);
   if (args.length > 0) throw new UsageError(`logout takes no arguments, got '${args.join(' ')}'`);
+  const stored = readCredentials(terminal.env);
+  // The session is ended first, so a copy of the file left anywhere trades for nothing more.
+  if (stored?.refreshToken) {
+    await new ControlPlaneClient({ url: stored.url })
+      .call('POST', '/auth/logout', { body: { refreshToken: stored.refreshToken }, anonymous: true })
+      .catch((err: Error) => println(terminal.stderr, `Could not end the session at ${stored.url} (${err.message}); it ends by itself at ${stored.sessionExpiresAt ?? 'its expiry'}.`));
+  }
   println(terminal.stdout, removeCredentials(terminal.env) ? `Removed ${credentialsPath(terminal.env)}.` : 'Not logged in; nothing to remove.');
   return 0;
 }
@@ -61,7 +70,13 @@ async function passwordLogin(url: string, email: string | undefined, terminal: T
   const password = await readSecret(terminal, 'Password: ');
   if (!password) throw new UsageError('the password is empty');
   const client = new ControlPlaneClient({ url });
-  const answer = await client.call<{ accessToken: string; expiresIn: number; user: { email: string; tenant: string; role: string; platformAdmin: boolean } }>('POST', '/auth/login', {
+  const answer = await client.call<{
+    accessToken: string;
+    expiresIn: number;
+    refreshToken?: string;
+    refreshExpiresIn?: number;
+    user: { email: string; tenant: string; role: string; platformAdmin: boolean };
+  }>('POST', '/auth/login', {
     body: { email, password },
     anonymous: true,
   });
@@ -73,6 +88,11 @@ async function passwordLogin(url: string, email: string | undefined, terminal: T
     platformAdmin: answer.user.platformAdmin,
     identity: answer.user.email,
     expiresAt: new Date(Date.now() + answer.expiresIn * 1000).toISOString(),
+    // A control plane older than login sessions gives none: its tokens simply run out.
+    ...(answer.refreshToken && {
+      refreshToken: answer.refreshToken,
+      sessionExpiresAt: new Date(Date.now() + (answer.refreshExpiresIn ?? 0) * 1000).toISOString(),
+    }),
   };
 }
 
@@ -89,10 +109,11 @@ async function status(values: Record<string, string | boolean | undefined>, term
   if (!settings.credential) throw new AuthError(`not logged in to ${settings.url}: run 'tributary login', or set TRIBUTARY_API_KEY or TRIBUTARY_TOKEN`);
   const me = await new ControlPlaneClient(settings).identity();
   const stored = settings.credential.source === 'login' ? readCredentials(terminal.env) : undefined;
-  if (values.json) printJson(terminal, { url: settings.url, source: settings.credential.source, ...me, expiresAt: stored?.expiresAt });
+  if (values.json) printJson(terminal, { url: settings.url, source: settings.credential.source, ...me, expiresAt: stored?.expiresAt, sessionExpiresAt: stored?.sessionExpiresAt });
   else {
     const admin = me.platformAdmin ? ', platform admin' : '';
-    println(terminal.stdout, `${me.label} (${me.role}${admin}) in tenant ${me.tenantId} at ${settings.url}, from ${settings.credential.source === 'login' ? credentialsPath(terminal.env) : settings.credential.source}`);
+    const session = stored?.sessionExpiresAt ? `; the login session lasts until ${stored.sessionExpiresAt}` : '';
+    println(terminal.stdout, `${me.label} (${me.role}${admin}) in tenant ${me.tenantId} at ${settings.url}, from ${settings.credential.source === 'login' ? credentialsPath(terminal.env) : settings.credential.source}${session}`);
   }
   return 0;
 }

@@ -25,14 +25,23 @@ export class RemoteError extends Error {
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
+/** An access token this close to its expiry is renewed before it is sent. */
+const RENEW_BEFORE_MS = 30_000;
+
 /**
  * The control plane's REST API over global fetch. Answers are JSON; errors become RemoteError
- * (with the answer's message and field issues) or AuthError (401, 403: exit code 3).
+ * (with the answer's message and field issues) or AuthError (401, 403: exit code 3). A password
+ * login's access token is renewed from its session when it is about to run out, or is refused
+ * anyway, so `tail` and `run --follow` outlive it; the renewed token is kept for later commands.
  */
 export class ControlPlaneClient {
   private whoami?: Promise<{ tenantId: string; platformAdmin: boolean; label: string; role: string }>;
+  private credential: Credential | undefined;
+  private renewing?: Promise<void>;
 
-  constructor(readonly settings: RemoteSettings) {}
+  constructor(readonly settings: RemoteSettings) {
+    this.credential = settings.credential;
+  }
 
   get url(): string {
     return this.settings.url;
@@ -59,19 +68,48 @@ export class ControlPlaneClient {
 
   /** The raw answer of a successful request, for downloads streamed to a file. */
   async send(method: string, path: string, options: { body?: unknown; query?: Query; anonymous?: boolean } = {}): Promise<Response> {
+    const renewable = !options.anonymous && this.credential?.session !== undefined;
+    if (renewable && Date.parse(this.credential!.expiresAt ?? '') - Date.now() < RENEW_BEFORE_MS) await this.renew();
+    let response = await this.fetch(method, path, options);
+    if (response.status === 401 && renewable) {
+      await response.body?.cancel();
+      await this.renew();
+      response = await this.fetch(method, path, options);
+    }
+    if (response.ok) return response;
+    throw await this.failure(response, options.anonymous === true);
+  }
+
+  private async fetch(method: string, path: string, options: { body?: unknown; query?: Query; anonymous?: boolean }): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (!options.anonymous) Object.assign(headers, credentialHeaders(this.settings.credential));
+    if (!options.anonymous) Object.assign(headers, credentialHeaders(this.credential));
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const url = this.url + path + queryString(options.query);
-    let response: Response;
     try {
-      response = await fetch(url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+      return await fetch(url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
     } catch (err) {
       const cause = (err as { cause?: { code?: string; message?: string } }).cause;
       throw new Error(`cannot reach the control plane at ${this.url} (${cause?.code ?? cause?.message ?? (err as Error).message}); is it running? Point --url or TRIBUTARY_URL at it`);
     }
-    if (response.ok) return response;
-    throw await this.failure(response, options.anonymous === true);
+  }
+
+  /** Trades the session's refresh token for a new access token (one trade at a time), and keeps it. */
+  private renew(): Promise<void> {
+    this.renewing ??= (async () => {
+      const credential = this.credential!;
+      const session = credential.session!;
+      let answer: { accessToken: string; expiresIn: number };
+      try {
+        answer = await this.call('POST', '/auth/refresh', { body: { refreshToken: session.refreshToken }, anonymous: true });
+      } catch (err) {
+        if (err instanceof AuthError) throw new AuthError(`the login session has ended (${err.message}); run 'tributary login' again`);
+        throw err;
+      }
+      const expiresAt = new Date(Date.now() + answer.expiresIn * 1000).toISOString();
+      this.credential = { ...credential, secret: answer.accessToken, expiresAt };
+      session.keep(answer.accessToken, expiresAt);
+    })().finally(() => (this.renewing = undefined));
+    return this.renewing;
   }
 
   private async failure(response: Response, anonymous: boolean): Promise<Error> {
@@ -85,7 +123,7 @@ export class ControlPlaneClient {
     const message = body.message ?? `the control plane answered ${response.status}`;
     if (response.status === 401 && anonymous) return new AuthError(message);
     if (response.status === 401) {
-      const credential = this.settings.credential;
+      const credential = this.credential;
       if (!credential) return new AuthError(`not logged in: run 'tributary login', or set TRIBUTARY_API_KEY or TRIBUTARY_TOKEN`);
       const fix = credential.source === 'login' ? "run 'tributary login' again" : `check ${credential.source}`;
       return new AuthError(`the control plane refused the credential (${message}); ${fix}`);

@@ -14,6 +14,10 @@ export interface StoredCredentials {
   identity: string;
   /** Access tokens only: when it stops working (ISO 8601). */
   expiresAt?: string;
+  /** Password logins: the session's refresh token, traded for a new access token when one runs out. */
+  refreshToken?: string;
+  /** When the session ends and a new login is needed (ISO 8601). */
+  sessionExpiresAt?: string;
 }
 
 /** `$XDG_CONFIG_HOME/tributary/credentials.json`, else `~/.config/tributary/credentials.json`. */

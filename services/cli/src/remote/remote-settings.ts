@@ -1,5 +1,5 @@
 import { UsageError } from '../cli-error';
-import { readCredentials } from './credentials-file';
+import { readCredentials, writeCredentials } from './credentials-file';
 
 export const DEFAULT_URL = 'http://127.0.0.1:8080';
 
@@ -8,6 +8,16 @@ export interface Credential {
   readonly secret: string;
   /** Where it came from, for messages: `TRIBUTARY_API_KEY`, `TRIBUTARY_TOKEN` or the file's path. */
   readonly source: 'TRIBUTARY_API_KEY' | 'TRIBUTARY_TOKEN' | 'login';
+  /** When the access token stops working (ISO 8601), if known. */
+  readonly expiresAt?: string;
+  /** A password login's session: how to get a new access token when this one runs out. */
+  readonly session?: LoginSession;
+}
+
+export interface LoginSession {
+  readonly refreshToken: string;
+  /** Keeps a renewed access token where the login keeps its credential. */
+  keep(accessToken: string, expiresAt: string): void;
 }
 
 export interface RemoteSettings {
@@ -34,7 +44,14 @@ export function remoteSettings(flags: { url?: string; tenant?: string }, env: No
   if (apiKey) credential = { kind: 'api-key', secret: apiKey, source: 'TRIBUTARY_API_KEY' };
   else if (token) credential = { kind: 'access-token', secret: token, source: 'TRIBUTARY_TOKEN' };
   else if (stored && normalizeUrl(stored.url, 'the stored url') === url) {
-    credential = { kind: stored.kind, secret: stored.secret, source: 'login' };
+    const { refreshToken, expiresAt } = stored;
+    credential = {
+      kind: stored.kind,
+      secret: stored.secret,
+      source: 'login',
+      ...(expiresAt && { expiresAt }),
+      ...(refreshToken && { session: { refreshToken, keep: (secret: string, renewedUntil: string) => void writeCredentials(env, { ...stored, secret, expiresAt: renewedUntil }) } }),
+    };
     if (!stored.platformAdmin) tenant ??= stored.tenant;
   }
   if (tenant !== undefined && !/^[a-z][a-z0-9-]{1,62}$/.test(tenant)) throw new UsageError(`--tenant must be a tenant id (lowercase letters, digits, '-'), got '${tenant}'`);

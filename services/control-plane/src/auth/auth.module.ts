@@ -17,7 +17,7 @@ import { PasswordLogin } from './password-login';
     { provide: CredentialVerifier, useFactory: (ds: DataSource, c: ControlPlaneConfig) => new CredentialVerifier(ds, c.jwtSecret), inject: [DataSource, CONFIG] },
     {
       provide: PasswordLogin,
-      useFactory: (ds: DataSource, c: ControlPlaneConfig) => new PasswordLogin(ds, { secret: c.jwtSecret, ttlSeconds: c.accessTokenTtlSeconds }),
+      useFactory: (ds: DataSource, c: ControlPlaneConfig) => new PasswordLogin(ds, { secret: c.jwtSecret, ttlSeconds: c.accessTokenTtlSeconds }, c.sessionTtlSeconds),
       inject: [DataSource, CONFIG],
     },
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -28,7 +28,7 @@ interface RouteCase {
 }
 
 /** Routes anyone may call; checked for coverage and for not demanding credentials. */
-const PUBLIC_ROUTES = ['POST /auth/login', 'GET /health/live', 'GET /health/ready', 'GET /metrics'];
+const PUBLIC_ROUTES = ['POST /auth/login', 'POST /auth/refresh', 'POST /auth/logout', 'GET /health/live', 'GET /health/ready', 'GET /metrics'];
 
 interface Caller {
   readonly name: string;

@@ -56,6 +56,41 @@ describe('credentials: 401 when they do not authenticate, 403 when they may not'
     assert.equal((await whoami({ authorization: `Bearer ${token}` })).status, 401);
   });
 
+  test("a login's refresh token trades for new access tokens, with the user's role as it is now, until logout", async () => {
+    type Login = { accessToken: string; refreshToken: string; refreshExpiresIn: number; user: { role: string } };
+    const user = (await cp.call<{ id: string }>('POST', '/tenants/acme/users', { token: admin, body: { email: 'cli@acme.test', password: 'a cli password', role: 'customer' } })).body;
+    const login = (await cp.call<Login>('POST', '/auth/login', { body: { email: 'cli@acme.test', password: 'a cli password' } })).body;
+    assert.match(login.refreshToken, /^trs_/);
+    assert.equal(login.refreshExpiresIn, 7 * 86_400);
+    await cp.call('PATCH', `/tenants/acme/users/${user.id}`, { token: admin, body: { role: 'engineer' } });
+    const refreshed = await cp.call<Login>('POST', '/auth/refresh', { body: { refreshToken: login.refreshToken } });
+    assert.equal(refreshed.status, 200);
+    assert.equal(refreshed.body.user.role, 'engineer', 'the role as it is at the refresh');
+    assert.equal(refreshed.body.refreshToken, undefined, 'the same refresh token goes on working');
+    assert.equal((await whoami({ authorization: `Bearer ${refreshed.body.accessToken}` })).status, 200);
+    assert.equal((await cp.call('POST', '/auth/refresh', { body: { refreshToken: login.refreshToken } })).status, 200, 'again: tokens are not rotated');
+    assert.equal((await cp.call('POST', '/auth/logout', { body: { refreshToken: login.refreshToken } })).status, 204);
+    const ended = await cp.call<{ message: string }>('POST', '/auth/refresh', { body: { refreshToken: login.refreshToken } });
+    assert.deepEqual([ended.status, ended.body.message], [401, 'the session has ended or expired; log in again']);
+    assert.equal((await cp.call('POST', '/auth/logout', { body: { refreshToken: login.refreshToken } })).status, 204, 'logging out twice is no error');
+  });
+
+  test('a session ends with a password change or the deleted user; any other text is no refresh token', async () => {
+    type Login = { refreshToken: string };
+    const user = (await cp.call<{ id: string }>('POST', '/tenants/acme/users', { token: admin, body: { email: 'moves@acme.test', password: 'the first password', role: 'operator' } })).body;
+    const first = (await cp.call<Login>('POST', '/auth/login', { body: { email: 'moves@acme.test', password: 'the first password' } })).body.refreshToken;
+    await cp.call('PATCH', `/tenants/acme/users/${user.id}`, { token: admin, body: { password: 'the second password' } });
+    assert.equal((await cp.call('POST', '/auth/refresh', { body: { refreshToken: first } })).status, 401, 'the password changed');
+    const second = (await cp.call<Login>('POST', '/auth/login', { body: { email: 'moves@acme.test', password: 'the second password' } })).body.refreshToken;
+    assert.equal((await cp.call('POST', '/auth/refresh', { body: { refreshToken: second } })).status, 200);
+    await cp.call('DELETE', `/tenants/acme/users/${user.id}`, { token: admin });
+    assert.equal((await cp.call('POST', '/auth/refresh', { body: { refreshToken: second } })).status, 401, 'the user is gone');
+    for (const refreshToken of ['trs_nothing', second.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), 'eyJhbGciOiJIUzI1NiJ9.e30.x']) {
+      assert.equal((await cp.call('POST', '/auth/refresh', { body: { refreshToken } })).status, 401, refreshToken);
+    }
+    assert.equal((await cp.call('POST', '/auth/refresh', { body: {} })).status, 400);
+  });
+
   test('a valid credential without the permission, or in another tenant, is a 403', async () => {
     const key = await newKey({ role: 'customer' });
     const noPermission = await cp.call<{ message: string }>('GET', '/tenants/acme/secrets', { headers: { 'x-api-key': key.token } });

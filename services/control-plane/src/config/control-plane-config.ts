@@ -19,6 +19,8 @@ export interface ControlPlaneConfig {
   readonly keyring: Keyring;
   readonly jwtSecret: string;
   readonly accessTokenTtlSeconds: number;
+  /** How long a login session's refresh token trades for access tokens. */
+  readonly sessionTtlSeconds: number;
   readonly bootstrapAdmin?: { readonly email: string; readonly password: string };
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   /** KAFKA_BROKERS, SCHEMA_REGISTRY_URL and the scheduler's settings (see platform-stream-config.ts). */
@@ -45,6 +47,7 @@ const ENV = z
     [KEYRING_VARIABLE]: z.string().optional(),
     TRIBUTARY_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     TRIBUTARY_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+    TRIBUTARY_SESSION_TTL_SECONDS: z.coerce.number().int().min(300).max(90 * 86_400).default(7 * 86_400),
     TRIBUTARY_BOOTSTRAP_ADMIN_EMAIL: z.email('must be an email address').optional(),
     TRIBUTARY_BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
@@ -95,6 +98,7 @@ export function parseControlPlaneConfig(
     keyring,
     jwtSecret: jwtSecret!,
     accessTokenTtlSeconds: e.TRIBUTARY_ACCESS_TOKEN_TTL_SECONDS,
+    sessionTtlSeconds: e.TRIBUTARY_SESSION_TTL_SECONDS,
     bootstrapAdmin: e.TRIBUTARY_BOOTSTRAP_ADMIN_EMAIL
       ? { email: e.TRIBUTARY_BOOTSTRAP_ADMIN_EMAIL.toLowerCase(), password: e.TRIBUTARY_BOOTSTRAP_ADMIN_PASSWORD! }
       : undefined,

@@ -1,5 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { UserEntity } from '@tributary/persistence';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { LoginSessionEntity, UserEntity } from '@tributary/persistence';
 import { hashPassword, type Role } from '@tributary/security';
 import type { AuditLog } from '../audit/audit-log';
 import { ApiError } from '../common/api-error';
@@ -83,6 +83,8 @@ export class UserDirectory {
         { id: userId },
         { ...(change.role ? { role: change.role } : {}), ...(change.password ? { passwordHash: await hashPassword(change.password) } : {}) },
       );
+      // A new password ends the user's login sessions: whoever knew the old one keeps no way in.
+      if (change.password) await manager.getRepository(LoginSessionEntity).update({ userId, endedAt: IsNull() }, { endedAt: new Date() });
       const after = userView(await users.findOneByOrFail({ id: userId }));
       // The password itself is never in an image; that it changed is (a key named like
       // "passwordChanged" would itself be redacted, hence the list of field names).
