@@ -68,7 +68,7 @@ describe('runners take run requests from _tributary.runs, one runner per run', (
     writeFileSync(join(folder.path, 'a.csv'), 'order_id,total\n1,10\n2,20\n');
     writeFileSync(join(folder.path, 'b.csv'), 'order_id,total\n3,30\n4,"40"x\n5,50,extra\n');
     const spec = await fx.pipeline({
-      source: { connector: 'file', path: folder.path, mode: 'incremental', cursor: 'file', key: 'order_id' },
+      source: { connector: 'file', path: folder.path, mode: 'incremental', key: 'order_id' },
       sinks: [{ topic: { name: 'downstream' } }],
     });
     const cursors = new KafkaCursorStore({ kafka: fx.kafka, codec: fx.codec, producer: fx.producer, consumer: FAST });
