@@ -10,7 +10,7 @@ import { codecWithRegistry, createTopics, eventually, FAST_CONSUMER, freshName, 
 const ORDER = { type: 'record', name: 'Order', fields: [{ name: 'orderId', type: 'string' }] };
 interface Order { orderId: string }
 
-describe('graceful shutdown of a ConsumerRunner', () => {
+describe('graceful shutdown of a ConsumerRunner, and what it commits', () => {
   let broker: BrokerProcess;
   let kafka: Kafka;
   let producer: StreamProducer;
@@ -87,11 +87,65 @@ describe('graceful shutdown of a ConsumerRunner', () => {
     assert.equal(new Set([...first, ...second]).size, total, 'nothing lost');
   });
 
-  async function committedOffsets(): Promise<Map<number, number>> {
+  test("beforeCommit runs once a batch is handled and before its offsets are committed: nothing is committed while it is under way", async () => {
+    const own = await topicOfTen();
+    let handled = 0;
+    const calls: number[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const holding = new ConsumerRunner<Order>({
+      kafka, codec, producer, groupId: `${own}.validator`, topics: [own], stage: 'VALIDATE', consumer: FAST_CONSUMER, topicRefreshMs: 0, logger: recordingLogger(),
+      handle: async () => void handled++,
+      beforeCommit: async () => {
+        calls.push(handled);
+        if (calls.length === 1) await held;
+      },
+    });
+    await holding.start();
+    try {
+      await eventually(() => calls.length === 1, 'the first batch handled');
+      assert.ok(calls[0] > 0, 'beforeCommit came after the batch was handled');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.equal((await committedOffsets(`${own}.validator`, own)).get(0) ?? -1, -1, 'nothing committed while beforeCommit is under way');
+      release();
+      await eventually(async () => (await committedOffsets(`${own}.validator`, own)).get(0) === 10, 'the batch committed once beforeCommit is done');
+    } finally {
+      await holding.stop();
+    }
+  });
+
+  test('a beforeCommit that fails is logged, and the batch is committed all the same', async () => {
+    const own = await topicOfTen();
+    const logger = recordingLogger();
+    const failing = new ConsumerRunner<Order>({
+      kafka, codec, producer, groupId: `${own}.validator`, topics: [own], stage: 'VALIDATE', consumer: FAST_CONSUMER, topicRefreshMs: 0, logger,
+      handle: async () => undefined,
+      beforeCommit: async () => {
+        throw new Error('the run counts could not be sent');
+      },
+    });
+    await failing.start();
+    try {
+      await eventually(async () => (await committedOffsets(`${own}.validator`, own)).get(0) === 10, 'every record committed');
+      assert.ok(logger.lines.some((l) => l.startsWith('warn: the before-commit step failed')), JSON.stringify(logger.lines));
+    } finally {
+      await failing.stop();
+    }
+  });
+
+  /** A fresh one-partition topic holding ten orders. */
+  async function topicOfTen(): Promise<string> {
+    const own = `tributary.acme.${freshName('p')}.mapped`;
+    await createTopics(kafka, [own], 1);
+    await producer.publish<Order>(own, Array.from({ length: 10 }, (_, i) => ({ key: `k-${i}`, value: { orderId: `o-${i}` } })), { schema: ORDER });
+    return own;
+  }
+
+  async function committedOffsets(group = groupId, of = topic): Promise<Map<number, number>> {
     const admin = kafka.admin();
     await admin.connect();
     try {
-      const [entry] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      const [entry] = await admin.fetchOffsets({ groupId: group, topics: [of] });
       return new Map(entry.partitions.map((p) => [p.partition, Number(p.offset)]));
     } finally {
       await admin.disconnect();
