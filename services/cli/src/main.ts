@@ -14,7 +14,7 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   login: { summary: 'log in to a control plane (a user, or an API key)', load: async () => (await import('./commands/login')).runLogin },
-  logout: { summary: 'forget the kept credential', load: async () => (await import('./commands/login')).runLogout },
+  logout: { summary: 'end the login session and forget the kept credential', load: async () => (await import('./commands/login')).runLogout },
   tenants: { summary: 'list tenants, or create one', load: async () => (await import('./commands/tenants')).runTenants },
   secrets: { summary: 'store connection credentials (write-only)', load: async () => (await import('./commands/secrets')).runSecrets },
   connections: { summary: 'check that a connection is reachable', load: async () => (await import('./commands/connections')).runConnections },
