@@ -33,14 +33,15 @@ export function reportingStages(groups: readonly ConsumerGroupPlan[], unconsumed
 }
 
 /**
- * Whether a drained run's counts are all in. The stages report every couple of seconds, so when
- * their consumers have caught up with a run, the counts of its last records may still be on
- * their way: a run declared done then would show a result writer short of the tax sink, as if
- * results were lost. Settled means every stage has an outcome for each record it took in
+ * Whether a drained run's counts are all in. A stage publishes the counts of a batch before it
+ * commits the batch's offsets, but this control plane reads them from `_tributary.runs` on its
+ * own time, so when the consumers have caught up with a run, the counts of its last records may
+ * still be on their way: a run declared done then would show a result writer short of the tax
+ * sink, as if results were lost. Settled means every stage has an outcome for each record it took in
  * (passed on, failed or filtered; a retry's outcome comes with its last attempt) and has taken
  * in at least what the stage before it passed on. More is fine: redelivered records count
- * again, and an exploded record is many. An instance that stopped before its last report keeps
- * a run from ever looking settled: the caller waits a bounded time.
+ * again, and an exploded record is many. A report that could not be published (the batch is
+ * committed all the same) keeps a run from ever looking settled: the caller waits a bounded time.
  */
 export function countsSettled(stages: readonly string[], counts: readonly SettlingCount[]): boolean {
   let passedOn = 0;

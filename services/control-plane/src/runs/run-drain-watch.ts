@@ -25,8 +25,8 @@ const COUNTS_WAITED_FOR = 'stage counts';
 
 /**
  * Moves runs whose source has finished to `succeeded` once every stage has caught up with them
- * (run-drain.ts) and their counts are in (run-count-settling.ts; the stages report every 2 s,
- * so at most `countSettleMs` after they caught up), checking every `intervalMs`. What it found
+ * (run-drain.ts) and their counts are in (run-count-settling.ts; waited for at most
+ * `countSettleMs` after they caught up), checking every `intervalMs`. What it found
  * is kept on the run (`drain`, with what it waits for), so the API can say what a run waits
  * for and a restarted control plane goes on from there. Several control-plane instances may
  * all watch: each move is a conditional update of a running run, so a run succeeds once.
@@ -111,7 +111,7 @@ export class RunDrainWatch {
     else {
       this.logger.info(
         fields,
-        `run succeeded: every stage has handled its records; its stage counts did not add up within ${this.countSettleMs} ms (a stage instance stopped before it reported)`,
+        `run succeeded: every stage has handled its records; its stage counts did not add up within ${this.countSettleMs} ms (a stage's count report could not be published)`,
       );
     }
   }
