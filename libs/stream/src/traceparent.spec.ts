@@ -31,4 +31,13 @@ describe('W3C traceparent', () => {
     assert.ok(parseTraceparent(newTraceparent()));
     assert.ok(parseTraceparent(childTraceparent('garbage')));
   });
+
+  test('ids stay valid and distinct across many draws of the entropy buffer (a thousand traces, ~6 refills)', () => {
+    const parsed = Array.from({ length: 1000 }, () => parseTraceparent(newTraceparent()));
+    assert.ok(parsed.every((p) => p !== undefined));
+    assert.equal(new Set(parsed.map((p) => p!.traceId)).size, 1000);
+    assert.equal(new Set(parsed.map((p) => p!.parentId)).size, 1000);
+    const children = new Set(Array.from({ length: 1000 }, () => parseTraceparent(childTraceparent(TRACE))!.parentId));
+    assert.equal(children.size, 1000);
+  });
 });
