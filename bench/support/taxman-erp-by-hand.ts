@@ -31,8 +31,10 @@ const EARLIEST_ORDER_DAY = Date.UTC(2000, 0, 1) / DAY_MS;
 
 /** Raised inside transform for a value a step or mapToSchema refuses; caught at its end. */
 class Refused extends Error {}
+// One instance, thrown again and again: a new Error a refusal would capture a stack each time.
+const REFUSED = new Refused();
 const refuse = (): never => {
-  throw new Refused();
+  throw REFUSED;
 };
 
 const text = (v: unknown): unknown => (typeof v === 'number' ? String(v) : v);
