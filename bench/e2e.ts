@@ -4,24 +4,33 @@
  * at a fixed latency) and result-writer into the results table. Every program is its own process
  * from the compiled workspace (`npm run build` first), as `npm start` runs them.
  *
- *   npm run bench -- e2e [--orders N] [--latency-ms MS] [--profile DIR]
+ *   npm run bench -- e2e [--orders N] [--latency-ms MS] [--database-server URL] [--profile DIR]
  *
  * Prints orders/s from the run request to the run's success (its last result written), the
  * source-to-result latency of each order (its raw record's timestamp to its row's written_at: p50, p99), and each
  * process's share of the CPU time used during the run. --profile DIR writes a V8 CPU profile of
- * every program into DIR.
+ * every program into DIR. --database-server URL runs the platform on a new database of an
+ * installed PostgreSQL (created on that server, dropped after) instead of the embedded PGlite, as
+ * `tributary start --database-url` does: what the path does with a production database. When the
+ * server runs on this machine, its processes' CPU is counted as the database's share.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createScratchDatabase, type ScratchDatabase } from '../libs/persistence/src';
 import { seedErpTable } from '../services/stack/src/demo/demo-seed';
 import { sampleOrder } from '../services/stack/src/demo/sample-orders';
 import { E2EPlatform, eventually, repoRoot } from '../services/stack/src/e2e/e2e-platform';
 
 const { values } = parseArgs({
-  options: { orders: { type: 'string', default: '200000' }, 'latency-ms': { type: 'string', default: '5' }, profile: { type: 'string' } },
+  options: {
+    orders: { type: 'string', default: '200000' },
+    'latency-ms': { type: 'string', default: '5' },
+    'database-server': { type: 'string' },
+    profile: { type: 'string' },
+  },
 });
 const ORDERS = Number(values.orders);
 const LATENCY_MS = Number(values['latency-ms']);
@@ -37,22 +46,48 @@ function cpuTicks(pid: number | undefined): number {
   }
 }
 
+/**
+ * CPU ticks of every `postgres` process on this machine. A backend that ends during the run
+ * moves its ticks into its parent's children's times (cutime, cstime), which count here too.
+ */
+function postgresServerTicks(): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    } catch {
+      // ended between the listing and the read
+    }
+  }
+  return ticks;
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 async function main(): Promise<void> {
-  console.log(`e2e bench: ${ORDERS} orders, sandbox latency ${LATENCY_MS} ms, ${cpus().length} CPUs (${cpus()[0]?.model}), load ${loadavg()[0].toFixed(2)}`);
+  const server = values['database-server'] ? new URL(values['database-server']) : undefined;
+  const serverIsLocal = server !== undefined && ['127.0.0.1', 'localhost', '[::1]'].includes(server.hostname);
+  const databaseName = server ? `PostgreSQL at ${server.host}${serverIsLocal ? '' : ' (not on this machine: its CPU is not counted)'}` : 'embedded PGlite';
+  console.log(`e2e bench: ${ORDERS} orders, sandbox latency ${LATENCY_MS} ms, ${databaseName}, ${cpus().length} CPUs (${cpus()[0]?.model}), load ${loadavg()[0].toFixed(2)}`);
   execFileSync(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(repoRoot, 'tsconfig.build.json')], { stdio: 'inherit' });
+  const database: ScratchDatabase | undefined = server ? await createScratchDatabase(server.toString()) : undefined;
   const platform = await E2EPlatform.start({
     mode: 'dist',
+    ...(database && { databaseUrl: database.url }),
     envOf: { 'tax-api-sandbox': { SANDBOX_LATENCY_MS: String(LATENCY_MS) } },
     ...(values.profile && { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', values.profile] }),
+  }).catch(async (err: unknown) => {
+    await database?.drop();
+    throw err;
   });
   try {
     await platform.createTenant('bench');
     const db = new URL(platform.stack.urls.database);
-    await platform.call('PUT', '/tenants/bench/secrets/bench-erp', { value: JSON.stringify({ host: db.hostname, port: Number(db.port), database: db.pathname.slice(1), user: db.username, password: '' }) });
+    await platform.call('PUT', '/tenants/bench/secrets/bench-erp', { value: JSON.stringify({ host: db.hostname, port: Number(db.port || 5432), database: db.pathname.slice(1), user: decodeURIComponent(db.username), password: decodeURIComponent(db.password) }) });
     await platform.sql('CREATE SCHEMA IF NOT EXISTS bench_erp');
     for (let from = 0; from < ORDERS; from += 20_000) {
       await seedErpTable(platform.stack.urls.database, Array.from({ length: Math.min(20_000, ORDERS - from) }, (_, i) => sampleOrder(from + i + 1, { badEvery: 0 })), 'bench_erp');
@@ -69,6 +104,7 @@ async function main(): Promise<void> {
     const processes = [...platform.stack.processes.values()];
     const before = new Map(processes.map((p) => [p.spec.name, cpuTicks(p.pid)]));
     const ownBefore = process.cpuUsage();
+    const serverBefore = serverIsLocal ? postgresServerTicks() : 0;
     const started = Date.now();
     const runId = await platform.runNow('bench', 'erp-orders');
     // The run succeeds once every stage has handled its records (the control plane's drain watch
@@ -92,9 +128,10 @@ async function main(): Promise<void> {
     if (detail.status !== 'succeeded') throw new Error(`the run ${detail.status}: ${detail.error}`);
     const seconds = (Date.now() - started) / 1000;
     const after = new Map(processes.map((p) => [p.spec.name, cpuTicks(p.pid)]));
-    // This process serves the embedded PostgreSQL (PGlite): the source table, the results and
-    // sink tables, the control plane's run records. Its CPU counts as the stack's too.
+    // The database holds the source table, the results and sink tables, the control plane's run
+    // records. Embedded, it is PGlite served from this process, whose CPU counts as the stack's.
     const own = process.cpuUsage(ownBefore);
+    const serverTicks = serverIsLocal ? postgresServerTicks() - serverBefore : 0;
 
     const written = (await platform.sql<{ n: number }>(`SELECT count(*)::int AS n FROM results WHERE tenant_id = 'bench'`))[0].n;
     if (written !== ORDERS) throw new Error(`the run succeeded with ${written} results of ${ORDERS} orders`);
@@ -116,7 +153,9 @@ async function main(): Promise<void> {
     latencies.sort((a, b) => a - b);
 
     const used = processes.map((p) => ({ name: p.spec.name, ticks: after.get(p.spec.name)! - before.get(p.spec.name)! }));
-    used.push({ name: 'postgres (PGlite)', ticks: Math.round((own.user + own.system) / 10_000) });
+    const ownTicks = Math.round((own.user + own.system) / 10_000);
+    if (server) used.push({ name: 'bench (this process)', ticks: ownTicks }, ...(serverIsLocal ? [{ name: 'postgres (server)', ticks: serverTicks }] : []));
+    else used.push({ name: 'postgres (PGlite)', ticks: ownTicks });
     const total = used.reduce((n, u) => n + u.ticks, 0);
     const stats = await fetch(`${platform.stack.urls.taxApi}/v1/stats`).then((r) => r.json() as Promise<Record<string, number>>);
     console.log(`\nresults: ${written} of ${ORDERS} orders in ${seconds.toFixed(1)} s`);
@@ -128,6 +167,7 @@ async function main(): Promise<void> {
     console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   } finally {
     await platform.stop();
+    await database?.drop();
   }
 }
 

@@ -15,6 +15,11 @@ export interface StackOptions {
   readonly env?: NodeJS.ProcessEnv;
   readonly envOf?: StackSettings['envOf'];
   readonly nodeArgs?: StackSettings['nodeArgs'];
+  /**
+   * An installed PostgreSQL to keep the platform's tables in (and the demo's ERP table), instead
+   * of PGlite served from this process: the database must exist; the control plane migrates it.
+   */
+  readonly databaseUrl?: string;
   /** Start only these programs (tests that need part of the path); default all. */
   readonly only?: readonly string[];
   readonly onOutput?: (name: string, line: string) => void;
@@ -36,13 +41,14 @@ const FOUNDATION = ['broker', 'registry', 'control-plane'];
 
 /**
  * The whole platform on one machine with no installed services (DESIGN.md, embedded): PGlite
- * served on a port from this process, then the broker, the registry, the control plane and every
+ * served on a port from this process (or an installed PostgreSQL, when given), then the broker, the registry, the control plane and every
  * stage service as supervised child processes. stop() takes them down in reverse order.
  */
 export class EmbeddedStack {
   private constructor(
     readonly processes: ReadonlyMap<string, SupervisedProcess>,
-    private readonly postgres: EmbeddedPostgres,
+    /** Undefined when the stack uses an installed PostgreSQL, which it neither starts nor stops. */
+    private readonly postgres: EmbeddedPostgres | undefined,
     readonly urls: StackUrls,
     readonly admin: AdminCredentials,
     readonly ports: StackPorts,
@@ -54,13 +60,14 @@ export class EmbeddedStack {
     const ports = { ...DEFAULT_PORTS, ...options.ports };
     const keys = localKeys(dataDir);
     const admin = localAdmin(dataDir);
-    const postgres = await EmbeddedPostgres.start(join(dataDir, 'postgres'), { port: ports.postgres });
+    const postgres = options.databaseUrl ? undefined : await EmbeddedPostgres.start(join(dataDir, 'postgres'), { port: ports.postgres });
+    const databaseUrl = options.databaseUrl ?? postgres!.url;
     const settings: StackSettings = {
       root: options.root,
       dataDir,
       ports,
       mode: options.mode ?? 'dist',
-      databaseUrl: postgres.url,
+      databaseUrl,
       masterKeys: keys.masterKeys,
       jwtSecret: keys.jwtSecret,
       admin,
@@ -77,7 +84,7 @@ export class EmbeddedStack {
       controlPlane: `http://127.0.0.1:${ports.controlPlane}`,
       kafka: `127.0.0.1:${ports.broker}`,
       registry: `http://127.0.0.1:${ports.registry}`,
-      database: postgres.url,
+      database: databaseUrl,
       taxApi: `http://127.0.0.1:${ports.taxApi}`,
       wsGateway: `ws://127.0.0.1:${ports.wsGateway}`,
     };
@@ -114,6 +121,6 @@ export class EmbeddedStack {
     const all = [...this.processes.values()];
     await Promise.all(all.filter((p) => !FOUNDATION.includes(p.spec.name)).map((p) => p.stop()));
     for (const name of [...FOUNDATION].reverse()) await this.processes.get(name)?.stop();
-    await this.postgres.stop();
+    await this.postgres?.stop();
   }
 }

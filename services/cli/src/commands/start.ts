@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { redactText } from '@tributary/security';
 import { UsageError } from '../cli-error';
 import { println, type Terminal } from '../terminal/terminal';
 
 export const startHelp = `tributary start: run the whole platform on this machine (what \`npm start\` runs)
 
-Usage: tributary start [--data DIR] [--no-demo] [--log-level LEVEL]
+Usage: tributary start [--data DIR] [--database-url URL] [--no-demo] [--log-level LEVEL]
 
 Starts the embedded stack as one supervised process tree: PGlite (PostgreSQL), the broker, the
 schema registry, the control plane, the TAXMAN API sandbox and every stage service. A program
@@ -15,6 +16,9 @@ resumes from the data folder.
 
 Options:
   --data DIR          data folder (default $TRIBUTARY_DATA_DIR or .tributary)
+  --database-url URL  keep the platform's tables in this PostgreSQL database (it must exist)
+                      instead of the embedded PGlite (default $TRIBUTARY_DATABASE_URL);
+                      the data folder's keys open its secrets, so keep the two together
   --no-demo           do not create the demo tenant
   --log-level LEVEL   the programs' log level (default warn; their lines are prefixed by name)`;
 
@@ -22,7 +26,7 @@ export async function runStart(args: string[], terminal: Terminal): Promise<numb
   const { values } = parseArgs({
     args,
     strict: true,
-    options: { data: { type: 'string' }, 'no-demo': { type: 'boolean' }, 'log-level': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { data: { type: 'string' }, 'database-url': { type: 'string' }, 'no-demo': { type: 'boolean' }, 'log-level': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     println(terminal.stdout, startHelp);
@@ -30,13 +34,18 @@ export async function runStart(args: string[], terminal: Terminal): Promise<numb
   }
   const level = values['log-level'] ?? 'warn';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace'].includes(level)) throw new UsageError(`--log-level must be one of fatal, error, warn, info, debug, trace, got '${level}'`);
+  const databaseUrl = values['database-url'] ?? (terminal.env.TRIBUTARY_DATABASE_URL || undefined);
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(databaseUrl)) {
+    throw new UsageError(`--database-url must be postgres://[user[:password]@]host[:port]/database, got '${databaseUrl}'`);
+  }
   const { EmbeddedStack, seedDemo } = await import('@tributary/stack');
   const root = resolve(__dirname, '..', '..', '..', '..', ...(__dirname.includes('/dist/') ? ['..'] : []));
   const dataDir = resolve(values.data ?? terminal.env.TRIBUTARY_DATA_DIR ?? '.tributary');
-  println(terminal.stdout, `Starting Tributary (data folder ${dataDir})...`);
+  println(terminal.stdout, `Starting Tributary (data folder ${dataDir}${databaseUrl ? `, database ${redactText(databaseUrl)}` : ''})...`);
   const stack = await EmbeddedStack.start({
     root,
     dataDir,
+    databaseUrl,
     mode: __dirname.includes('/dist/') ? 'dist' : 'source',
     logLevel: level,
     onOutput: (name, line) => println(terminal.stderr, `${name.padEnd(16)} ${line}`),
