@@ -69,6 +69,7 @@ export async function runStart(args: string[], terminal: Terminal): Promise<numb
       `  control plane   ${stack.urls.controlPlane}   (API docs: ${stack.urls.controlPlane}/docs)`,
       `  Kafka           ${stack.urls.kafka}   schema registry ${stack.urls.registry}`,
       `  results live    ${stack.urls.wsGateway}   TAXMAN sandbox ${stack.urls.taxApi}`,
+      `  PostgreSQL      ${redactText(stack.urls.database)}${databaseUrl ? '' : ' (embedded PGlite)'}`,
       `  platform admin  ${stack.admin.email} (password in ${dataDir}/stack/admin.json)`,
       ...(demo
         ? [
