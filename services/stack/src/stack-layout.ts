@@ -68,8 +68,8 @@ export function stackProcesses(s: StackSettings): ProcessSpec[] {
     // No group.initial.rebalance.delay.ms, as Kafka's own out-of-the-box server.properties: its 3 s
     // default holds every group that forms from empty for more members, and here most form with
     // one: a service started or restarted alone, a websocket feed (its first result came 3 s late).
-    cli('broker', ports.broker, ['broker', '--listen', kafka, '--data', join(s.dataDir, 'broker'), '--log-level', 'warn', '--group-initial-rebalance-delay-ms', '0']),
-    cli('registry', ports.registry, ['registry', '--listen', `127.0.0.1:${ports.registry}`, '--kafka', kafka]),
+    cli('broker', ports.broker, ['broker', '--listen', kafka, '--data', join(s.dataDir, 'broker'), '--log-level', s.logLevel, '--group-initial-rebalance-delay-ms', '0']),
+    cli('registry', ports.registry, ['registry', '--listen', `127.0.0.1:${ports.registry}`, '--kafka', kafka, '--log-level', s.logLevel]),
     cli('control-plane', ports.controlPlane, ['control-plane'], {
       ...common,
       ...database,
