@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
-import { DEFAULT_PORTS, stackProcesses } from './stack-layout';
+import { DEFAULT_PORTS, stackProcesses, type StackSettings } from './stack-layout';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -16,8 +16,7 @@ interface ComposeService {
 
 const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
 
-/** The stack's programs as `npm start` runs them: name, script and arguments relative to the workspace, variables set. */
-const stack = stackProcesses({
+const settings: StackSettings = {
   root,
   dataDir: '/data',
   ports: DEFAULT_PORTS,
@@ -28,7 +27,10 @@ const stack = stackProcesses({
   admin: { email: 'a@b.c', password: 'p' },
   logLevel: 'info',
   env: {},
-}).map((spec) => {
+};
+
+/** The stack's programs as `npm start` runs them: name, script and arguments relative to the workspace, variables set. */
+const stack = stackProcesses(settings).map((spec) => {
   const [, , script, ...args] = spec.args; // --require bin/dist-paths.js <script> ...
   const own = Object.keys(spec.env).filter((name) => !(name in process.env) && name !== 'SWC_NODE_PROJECT');
   return { name: spec.name, script: relative(root, script), args, variables: own };
@@ -69,4 +71,13 @@ describe('docker-compose.yml runs the platform on production infrastructure', ()
       }
     }
   });
+});
+
+// Not compose's: the embedded stack's own layout, checked here where its settings are at hand.
+test("every program of the embedded stack logs at its level (`tributary start --log-level`), the broker and registry too", () => {
+  for (const spec of stackProcesses({ ...settings, logLevel: 'error' })) {
+    const flag = spec.args.indexOf('--log-level');
+    const level = flag >= 0 ? spec.args[flag + 1] : spec.env.LOG_LEVEL;
+    assert.equal(level, 'error', `${spec.name} logs at ${level}`);
+  }
 });
