@@ -32,9 +32,9 @@ test('no command, an unknown command or an unknown flag: exit 2', () => {
   const flag = tributary(['pipelines', '--colour']);
   assert.equal(flag.code, 2);
   assert.match(flag.stderr, /Unknown option '--colour'/);
-  const database = tributary(['start', '--database-url', 'mysql://root@127.0.0.1/tributary']);
+  const database = tributary(['start', '--database-url', 'mysql://root:hunter2@127.0.0.1/tributary']);
   assert.equal(database.code, 2);
-  assert.match(database.stderr, /--database-url must be postgres:\/\/.*got 'mysql:\/\/root@127\.0\.0\.1\/tributary'/);
+  assert.match(database.stderr, /--database-url must be postgres:\/\/.*got 'mysql:\/\/root:\[REDACTED\]@127\.0\.0\.1\/tributary'/);
 });
 
 test('an invalid document: exit 1; no credential: exit 3; an unreachable control plane: exit 1', async () => {

@@ -36,7 +36,7 @@ export async function runStart(args: string[], terminal: Terminal): Promise<numb
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace'].includes(level)) throw new UsageError(`--log-level must be one of fatal, error, warn, info, debug, trace, got '${level}'`);
   const databaseUrl = values['database-url'] ?? (terminal.env.TRIBUTARY_DATABASE_URL || undefined);
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(databaseUrl)) {
-    throw new UsageError(`--database-url must be postgres://[user[:password]@]host[:port]/database, got '${databaseUrl}'`);
+    throw new UsageError(`--database-url must be postgres://[user[:password]@]host[:port]/database, got '${redactText(databaseUrl)}'`);
   }
   const { EmbeddedStack, seedDemo } = await import('@tributary/stack');
   const root = resolve(__dirname, '..', '..', '..', '..', ...(__dirname.includes('/dist/') ? ['..'] : []));
