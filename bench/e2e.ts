@@ -20,7 +20,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createScratchDatabase, type ScratchDatabase } from '../libs/persistence/src';
-import { seedErpTable } from '../services/stack/src/demo/demo-seed';
+import { postgresSecretOf, seedErpTable } from '../services/stack/src/demo/demo-seed';
 import { sampleOrder } from '../services/stack/src/demo/sample-orders';
 import { E2EPlatform, eventually, repoRoot } from '../services/stack/src/e2e/e2e-platform';
 
@@ -86,8 +86,7 @@ async function main(): Promise<void> {
   });
   try {
     await platform.createTenant('bench');
-    const db = new URL(platform.stack.urls.database);
-    await platform.call('PUT', '/tenants/bench/secrets/bench-erp', { value: JSON.stringify({ host: db.hostname, port: Number(db.port || 5432), database: db.pathname.slice(1), user: decodeURIComponent(db.username), password: decodeURIComponent(db.password) }) });
+    await platform.call('PUT', '/tenants/bench/secrets/bench-erp', { value: postgresSecretOf(platform.stack.urls.database) });
     await platform.sql('CREATE SCHEMA IF NOT EXISTS bench_erp');
     for (let from = 0; from < ORDERS; from += 20_000) {
       await seedErpTable(platform.stack.urls.database, Array.from({ length: Math.min(20_000, ORDERS - from) }, (_, i) => sampleOrder(from + i + 1, { badEvery: 0 })), 'bench_erp');

@@ -43,13 +43,27 @@ export async function seedDemo(options: DemoSeedOptions): Promise<DemoSeeded> {
   writeFileSync(join(drop, 'orders-0001.csv'), ordersAsCsv(orders.slice(0, 200)));
 
   await api('POST', '/tenants', { id: DEMO_TENANT, displayName: 'Demo company', admin: tenantAdmin });
-  const db = new URL(options.databaseUrl);
-  const secret = { host: db.hostname, port: Number(db.port), database: db.pathname.slice(1), user: decodeURIComponent(db.username), password: decodeURIComponent(db.password) };
-  await api('PUT', `/tenants/${DEMO_TENANT}/secrets/demo-erp`, { value: JSON.stringify(secret) });
+  await api('PUT', `/tenants/${DEMO_TENANT}/secrets/demo-erp`, { value: postgresSecretOf(options.databaseUrl) });
   for (const name of pipelines) {
     await api('POST', `/tenants/${DEMO_TENANT}/pipelines`, { document: readFileSync(join(options.root, 'examples', 'demo', `${name}.yaml`), 'utf8') });
   }
   return { tenant: DEMO_TENANT, tenantAdmin, created: true, pipelines };
+}
+
+/**
+ * The connection secret (JSON) a postgres source needs to read the database at `databaseUrl`:
+ * the demo's and the tests' ERP tables live in the platform's own database. A URL without a port
+ * means PostgreSQL's 5432.
+ */
+export function postgresSecretOf(databaseUrl: string): string {
+  const db = new URL(databaseUrl);
+  return JSON.stringify({
+    host: db.hostname,
+    port: Number(db.port || 5432),
+    database: decodeURIComponent(db.pathname.slice(1)),
+    user: decodeURIComponent(db.username),
+    password: decodeURIComponent(db.password),
+  });
 }
 
 /** The demo ERP: a plain table `<schema>.orders` with the ERP's own column names (schema: a trusted name of ours, never user text). */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { seedErpTable } from '../demo/demo-seed';
+import { postgresSecretOf, seedErpTable } from '../demo/demo-seed';
 import { sampleOrder } from '../demo/sample-orders';
 import { repoRoot, type E2EPlatform } from './e2e-platform';
 
@@ -11,10 +11,7 @@ import { repoRoot, type E2EPlatform } from './e2e-platform';
  */
 export async function erpTenant(platform: E2EPlatform, tenant: string, count: number): Promise<void> {
   await platform.createTenant(tenant);
-  const db = new URL(platform.stack.urls.database);
-  await platform.call('PUT', `/tenants/${tenant}/secrets/${tenant}-erp`, {
-    value: JSON.stringify({ host: db.hostname, port: Number(db.port), database: db.pathname.slice(1), user: db.username, password: '' }),
-  });
+  await platform.call('PUT', `/tenants/${tenant}/secrets/${tenant}-erp`, { value: postgresSecretOf(platform.stack.urls.database) });
   const orders = Array.from({ length: count }, (_, i) => sampleOrder(i + 1));
   await seedErpTable(platform.stack.urls.database, orders, `${tenant}_erp`);
 }

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { badFieldOf, ordersAsCsv, sampleOrder } from '../demo/sample-orders';
-import { seedErpTable } from '../demo/demo-seed';
+import { postgresSecretOf, seedErpTable } from '../demo/demo-seed';
 import { E2EPlatform, eventually, repoRoot } from './e2e-platform';
 import { OtlpCollector } from './otlp-collector';
 import { WsClient } from './ws-client';
@@ -39,10 +39,7 @@ describe('the TAXMAN path on the embedded stack', { timeout: 600_000 }, () => {
     collector = await OtlpCollector.start();
     platform = await E2EPlatform.start({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint } });
     await platform.createTenant('acme');
-    const db = new URL(platform.stack.urls.database);
-    await platform.call('PUT', '/tenants/acme/secrets/acme-erp', {
-      value: JSON.stringify({ host: db.hostname, port: Number(db.port), database: db.pathname.slice(1), user: db.username, password: '' }),
-    });
+    await platform.call('PUT', '/tenants/acme/secrets/acme-erp', { value: postgresSecretOf(platform.stack.urls.database) });
   });
 
   after(async () => {
